@@ -1,0 +1,225 @@
+#include "analyzers/tone_marks.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <string_view>
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+
+namespace tinhgon {
+namespace {
+
+constexpr std::u16string_view kVowels = u"aăâeêioôơuưy";
+constexpr std::u16string_view kQualityVowels = u"ăâêôơư";
+constexpr char16_t kTableSize = 0x1F00;  // covers Latin-1 … Latin Extended Additional
+constexpr int kTones = 6;                // none, grave, hook, tilde, acute, dot below
+
+struct Letter {
+  char16_t lower_base = 0;  // lowercase letter without tone ("ư" for "Ừ"); 0 = not Vietnamese
+  std::uint8_t tone = 0;
+  bool upper = false;
+};
+
+// Decomposition and composition tables, derived once from ICU's NFD data
+// rather than typed in by hand, so no vowel/tone combination can be missed.
+class VietnameseLetters {
+ public:
+  VietnameseLetters() {
+    for (char16_t c = u'a'; c <= u'z'; ++c) {
+      letters_[c] = {c, 0, false};
+      letters_[c - 32] = {c, 0, true};
+      std::size_t v = kVowels.find(c);
+      if (v != std::u16string_view::npos) composed_[v][0] = {c, static_cast<char16_t>(c - 32)};
+    }
+    letters_[0x0111] = {0x0111, 0, false};  // đ
+    letters_[0x0110] = {0x0111, 0, true};   // Đ
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+    const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+    if (U_FAILURE(status)) return;
+    for (char16_t c = 0xC0; c < kTableSize; ++c) Learn(c, *nfd, *nfc);
+  }
+
+  const Letter& Of(char16_t c) const {
+    static const Letter kNone;
+    return c < kTableSize ? letters_[c] : kNone;
+  }
+
+  char16_t Compose(char16_t lower_base, int tone, bool upper) const {
+    std::size_t v = kVowels.find(lower_base);
+    if (v == std::u16string_view::npos) return lower_base;
+    return composed_[v][tone][upper ? 1 : 0];
+  }
+
+ private:
+  static int ToneOf(char16_t mark) {
+    switch (mark) {
+      case 0x0300: return 1;  // huyền
+      case 0x0309: return 2;  // hỏi
+      case 0x0303: return 3;  // ngã
+      case 0x0301: return 4;  // sắc
+      case 0x0323: return 5;  // nặng
+      default: return 0;
+    }
+  }
+
+  void Learn(char16_t c, const icu::Normalizer2& nfd, const icu::Normalizer2& nfc) {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::UnicodeString parts = nfd.normalize(icu::UnicodeString(c), status);
+    if (U_FAILURE(status) || parts.length() < 1) return;
+    char16_t first = parts.charAt(0);
+    bool upper = first >= u'A' && first <= u'Z';
+    if (!upper && !(first >= u'a' && first <= u'z')) return;
+    int tone = 0;
+    icu::UnicodeString base(static_cast<char16_t>(upper ? first + 32 : first));
+    for (int32_t i = 1; i < parts.length(); ++i) {
+      char16_t mark = parts.charAt(i);
+      int t = ToneOf(mark);
+      if (t != 0) {
+        if (tone != 0) return;  // two tone marks: not Vietnamese
+        tone = t;
+      } else if (mark == 0x0302 || mark == 0x0306 || mark == 0x031B) {
+        base.append(mark);
+      } else {
+        return;  // some other diacritic: not a Vietnamese letter
+      }
+    }
+    icu::UnicodeString composed = nfc.normalize(base, status);
+    if (U_FAILURE(status) || composed.length() != 1) return;
+    char16_t lower_base = composed.charAt(0);
+    std::size_t v = kVowels.find(lower_base);
+    if (v == std::u16string_view::npos) return;
+    letters_[c] = {lower_base, static_cast<std::uint8_t>(tone), upper};
+    composed_[v][tone][upper ? 1 : 0] = c;
+  }
+
+  std::array<Letter, kTableSize> letters_{};
+  std::array<std::array<std::array<char16_t, 2>, kTones>, kVowels.size()> composed_{};
+};
+
+const VietnameseLetters& Letters() {
+  static const VietnameseLetters letters;
+  return letters;
+}
+
+bool IsVowel(char16_t lower) { return kVowels.find(lower) != std::u16string_view::npos; }
+bool HasQuality(char16_t lower) {
+  return kQualityVowels.find(lower) != std::u16string_view::npos;
+}
+
+// Length of the initial consonant of a syllable, or -1 if it has none that
+// Vietnamese allows.
+int InitialLength(std::u16string_view s) {
+  static constexpr std::u16string_view kInitials[] = {
+      u"ngh", u"ng", u"nh", u"ch", u"gh", u"gi", u"kh", u"ph", u"qu", u"th", u"tr",
+      u"b", u"c", u"d", u"đ", u"g", u"h", u"k", u"l", u"m", u"n", u"p", u"r", u"s",
+      u"t", u"v", u"x"};
+  for (std::u16string_view initial : kInitials) {
+    if (s.substr(0, initial.size()) != initial) continue;
+    // "gi" and "qu" are consonants only when a vowel follows ("già", "quý");
+    // in "gì" or "gìn" the i is the vowel.
+    if ((initial == u"gi" || initial == u"qu") &&
+        (s.size() <= 2 || !IsVowel(s[2]))) {
+      continue;
+    }
+    return static_cast<int>(initial.size());
+  }
+  return IsVowel(s.empty() ? u' ' : s[0]) ? 0 : -1;
+}
+
+bool IsFinalConsonant(std::u16string_view s) {
+  static constexpr std::u16string_view kFinals[] = {u"", u"c", u"ch", u"m", u"n",
+                                                    u"ng", u"nh", u"p", u"t"};
+  for (std::u16string_view f : kFinals) {
+    if (s == f) return true;
+  }
+  return false;
+}
+
+// Where the tone belongs within the vowel cluster [0, size).
+int CanonicalToneIndex(std::u16string_view cluster, bool closed) {
+  for (int i = static_cast<int>(cluster.size()) - 1; i >= 0; --i) {
+    if (HasQuality(cluster[i])) return i;
+  }
+  if (closed) return static_cast<int>(cluster.size()) - 1;
+  return cluster.size() == 3 ? 1 : 0;
+}
+
+constexpr int kMaxSyllable = 8;  // "nghiêng" has 7 letters
+
+void NormalizeSyllable(char16_t* word, int length) {
+  const VietnameseLetters& letters = Letters();
+  char16_t lower[kMaxSyllable];
+  int tone = 0;
+  int tone_at = -1;
+  for (int i = 0; i < length; ++i) {
+    const Letter& l = letters.Of(word[i]);
+    if (l.lower_base == 0) return;  // a letter Vietnamese does not use
+    lower[i] = l.lower_base;
+    if (l.tone != 0) {
+      if (tone != 0) return;  // two tone marks: not one syllable
+      tone = l.tone;
+      tone_at = i;
+    }
+  }
+  if (tone == 0) return;
+  std::u16string_view s(lower, static_cast<std::size_t>(length));
+  int initial = InitialLength(s);
+  if (initial < 0) return;
+  int vowels_end = initial;
+  while (vowels_end < length && IsVowel(s[vowels_end])) ++vowels_end;
+  int cluster_size = vowels_end - initial;
+  if (cluster_size < 1 || cluster_size > 3) return;
+  std::u16string_view final_consonant = s.substr(vowels_end);
+  if (!IsFinalConsonant(final_consonant)) return;
+  int target = initial + CanonicalToneIndex(s.substr(initial, cluster_size),
+                                            !final_consonant.empty());
+  if (target == tone_at) return;
+  // A tone written on the "i" of "gi" or "u" of "qu" also lands here and moves.
+  word[tone_at] = letters.Compose(lower[tone_at], 0, letters.Of(word[tone_at]).upper);
+  word[target] = letters.Compose(lower[target], tone, letters.Of(word[target]).upper);
+}
+
+bool IsWordLetter(char16_t c) {
+  if ((c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z')) return true;
+  if (c < 0x80) return false;
+  return u_isalpha(c);
+}
+
+}  // namespace
+
+void ToneMarkNormalizer::Apply(icu::UnicodeString* text) const {
+  const VietnameseLetters& letters = Letters();
+  int32_t length = text->length();
+  char16_t* buffer = nullptr;  // made writable only once something must move
+  const char16_t* read = text->getBuffer();
+  int32_t i = 0;
+  while (i < length) {
+    if (!IsWordLetter(read[i])) {
+      ++i;
+      continue;
+    }
+    int32_t start = i;
+    bool toned = false;
+    while (i < length && IsWordLetter(read[i])) {
+      toned = toned || letters.Of(read[i]).tone != 0;
+      ++i;
+    }
+    int32_t word_length = i - start;
+    if (!toned || word_length > kMaxSyllable) continue;
+    char16_t word[kMaxSyllable];
+    std::copy(read + start, read + i, word);
+    NormalizeSyllable(word, word_length);
+    if (std::equal(word, word + word_length, read + start)) continue;
+    if (buffer == nullptr) {
+      buffer = text->getBuffer(-1);
+      read = buffer;
+    }
+    std::copy(word, word + word_length, buffer + start);
+  }
+  if (buffer != nullptr) text->releaseBuffer(length);
+}
+
+}  // namespace tinhgon
