@@ -1,6 +1,7 @@
 // Stage 6 of the analysis chain: administrative abbreviations → full forms.
 #pragma once
 
+#include <bitset>
 #include <cstddef>
 #include <functional>
 #include <string>
@@ -12,9 +13,10 @@
 
 namespace tinhgon {
 
-// After each abbreviation ("UBND") it adds the tokens of its full form ("ủy ban
-// nhân dân") at consecutive positions starting at the abbreviation's own, marked
-// as expansions and carrying the abbreviation's offsets. Indexing the expansion
+// For each abbreviation ("UBND") it appends the tokens of its full form ("ủy
+// ban nhân dân") after the text's own tokens, at consecutive positions starting
+// at the abbreviation's own, marked as expansions and carrying the
+// abbreviation's offsets (so a highlighter marks "UBND" for a match on "ủy"). Indexing the expansion
 // makes a report that only writes "UBND" match the words of the full form; the
 // query side receives the same expansion and ORs it with the abbreviation, so
 // either form finds both.
@@ -39,14 +41,20 @@ class AbbreviationExpander final : public TokenFilter {
 
  private:
   struct Entry {
+    std::string term;  // the abbreviation as the chain writes it: "hđnd"
     std::vector<Token> expansion;
     bool capitals_only = false;
   };
   const Entry* Find(const Token& token) const;
+  static std::size_t Sketch(const std::string& folded);
 
   std::vector<Entry> entries_;
-  std::unordered_map<std::string, std::size_t> by_term_;
-  std::unordered_map<std::string, std::size_t> by_folded_;
+  // Entries by the folded form of their abbreviation: one lookup per token
+  // finds both exact matches and candidates for an unaccented term.
+  std::unordered_multimap<std::string, std::size_t> by_folded_;
+  // Sketches (length, first and last byte) of every key: most tokens fail this
+  // bit test and never pay for hashing a string.
+  std::bitset<4096> sketches_;
 };
 
 }  // namespace tinhgon

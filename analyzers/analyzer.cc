@@ -31,21 +31,27 @@ Analyzer::Analyzer() : tokenizer_(std::make_unique<Tokenizer>()) {
 
 Analyzer::~Analyzer() = default;
 
-icu::UnicodeString Analyzer::NormalizeToUtf16(std::string_view bytes,
-                                              CleaningStats* stats) const {
-  icu::UnicodeString text = TextCleaner::Clean(bytes, stats);
-  for (const auto& filter : char_filters_) filter->Apply(&text);
+icu::UnicodeString Analyzer::NormalizeToUtf16(std::string_view bytes, CleaningStats* stats,
+                                              bool* changed) const {
+  CleaningStats local;
+  icu::UnicodeString text = TextCleaner::Clean(bytes, &local);
+  bool any = local.changed();
+  for (const auto& filter : char_filters_) any = filter->Apply(&text) || any;
+  if (stats != nullptr) *stats = local;
+  if (changed != nullptr) *changed = any;
   return text;
 }
 
 std::string Analyzer::Normalize(std::string_view bytes, CleaningStats* stats) const {
-  return ToUtf8(NormalizeToUtf16(bytes, stats));
+  bool changed = false;
+  icu::UnicodeString text = NormalizeToUtf16(bytes, stats, &changed);
+  return changed ? ToUtf8(text) : std::string(bytes);
 }
 
 // Only called while the constructor builds the expander, when token_filters_
 // holds the stages before expansion and nothing else.
 std::vector<Token> Analyzer::AnalyzeBeforeExpansion(std::string_view bytes) {
-  icu::UnicodeString text = NormalizeToUtf16(bytes, nullptr);
+  icu::UnicodeString text = NormalizeToUtf16(bytes, nullptr, nullptr);
   std::vector<Token> tokens;
   tokenizer_->Tokenize(text, &tokens);
   for (const auto& filter : token_filters_) filter->Apply(&tokens);
@@ -54,10 +60,13 @@ std::vector<Token> Analyzer::AnalyzeBeforeExpansion(std::string_view bytes) {
 
 Analysis Analyzer::Analyze(std::string_view bytes) {
   Analysis result;
-  icu::UnicodeString text = NormalizeToUtf16(bytes, &result.stats);
-  tokenizer_->Tokenize(text, &result.tokens);
+  bool changed = false;
+  icu::UnicodeString text = NormalizeToUtf16(bytes, &result.stats, &changed);
+  // Most reports come in clean, NFC and with canonical tone marks: then the
+  // normalized text is the input itself and converting back would be waste.
+  result.text = changed ? ToUtf8(text) : std::string(bytes);
+  tokenizer_->Tokenize(text, result.text, &result.tokens);
   for (const auto& filter : token_filters_) filter->Apply(&result.tokens);
-  result.text = ToUtf8(text);
   return result;
 }
 

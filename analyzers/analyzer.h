@@ -30,7 +30,7 @@ class Tokenizer;
 
 struct Analysis {
   std::string text;           // the normalized text (stages 1–2), UTF-8; token offsets point here
-  std::vector<Token> tokens;  // in text order; expansions follow their source
+  std::vector<Token> tokens;  // the text's tokens in order, then expansions
   CleaningStats stats;
 };
 
@@ -53,7 +53,8 @@ class Analyzer {
   std::size_t abbreviation_count() const;
 
  private:
-  icu::UnicodeString NormalizeToUtf16(std::string_view bytes, CleaningStats* stats) const;
+  icu::UnicodeString NormalizeToUtf16(std::string_view bytes, CleaningStats* stats,
+                                      bool* changed) const;
   std::vector<Token> AnalyzeBeforeExpansion(std::string_view bytes);
 
   std::vector<std::unique_ptr<CharFilter>> char_filters_;

@@ -1,6 +1,7 @@
 // Stage 3 of the analysis chain: full Unicode case folding of each term.
 #pragma once
 
+#include <array>
 #include <string>
 
 #include "analyzers/token_filter.h"
@@ -22,7 +23,15 @@ class CaseFolder final : public TokenFilter {
   std::string Fold(const std::string& utf8) const;
 
  private:
+  static constexpr char32_t kTableSize = 0x2000;
+  static constexpr char16_t kNeedsIcu = 0xFFFF;
+
+  std::string FoldWithIcu(const std::string& utf8) const;
+
   UCaseMap* case_map_;
+  // Folding of each code point below kTableSize whose full folding is a single
+  // code point (nearly all Latin, Vietnamese included); kNeedsIcu otherwise.
+  std::array<char16_t, kTableSize> simple_{};
 };
 
 }  // namespace tinhgon

@@ -1,5 +1,6 @@
 #include "analyzers/diacritic_folder.h"
 
+#include <algorithm>
 #include <array>
 
 #include <unicode/normalizer2.h>
@@ -55,25 +56,32 @@ bool IsCombiningMark(UChar32 c) {
          (c >= 0x20D0 && c <= 0x20FF) || (c >= 0xFE20 && c <= 0xFE2F);
 }
 
-void AppendCodePoint(UChar32 c, std::string* out) {
-  char buffer[U8_MAX_LENGTH];
-  int32_t length = 0;
-  UBool error = false;
-  U8_APPEND(buffer, length, U8_MAX_LENGTH, c, error);
-  if (!error) out->append(buffer, static_cast<std::size_t>(length));
+// Appends c to `out`, which has room: folding never makes a code point longer.
+void AppendCodePoint(UChar32 c, char* out, int32_t* written) {
+  if (c >= 0xD800 && c <= 0xDFFF) c = 0xFFFD;
+  U8_APPEND_UNSAFE(out, *written, c);
 }
 
 }  // namespace
 
 std::string DiacriticFolder::Fold(std::string_view utf8) {
   const FoldingTable& table = Table();
-  std::string out;
-  out.reserve(utf8.size());
+  // Output is never longer than input (a malformed byte, 1 byte in, becomes
+  // U+FFFD, 3 bytes out, hence the factor).
+  constexpr std::size_t kStackBytes = 96;
+  char stack[kStackBytes];
+  std::string heap;
+  char* write = stack;
+  if (utf8.size() * 3 > kStackBytes) {
+    heap.resize(utf8.size() * 3);
+    write = heap.data();
+  }
+  int32_t written = 0;
   const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
   const auto length = static_cast<int32_t>(utf8.size());
   for (int32_t i = 0; i < length;) {
     if (bytes[i] < 0x80) {
-      out.push_back(static_cast<char>(bytes[i++]));
+      write[written++] = static_cast<char>(bytes[i++]);
       continue;
     }
     UChar32 c;
@@ -81,16 +89,20 @@ std::string DiacriticFolder::Fold(std::string_view utf8) {
     if (c < 0) c = 0xFFFD;
     if (c < kTableSize) {
       char16_t folded = table[c];
-      if (folded != kRemove) AppendCodePoint(folded, &out);
+      if (folded != kRemove) AppendCodePoint(folded, write, &written);
     } else if (!IsCombiningMark(c)) {
-      AppendCodePoint(c, &out);
+      AppendCodePoint(c, write, &written);
     }
   }
-  return out;
+  return std::string(write, static_cast<std::size_t>(written));
 }
 
 void DiacriticFolder::Apply(std::vector<Token>* tokens) const {
-  for (Token& token : *tokens) token.folded = Fold(token.term);
+  for (Token& token : *tokens) {
+    bool ascii = std::all_of(token.term.begin(), token.term.end(),
+                             [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    token.folded = ascii ? token.term : Fold(token.term);
+  }
 }
 
 }  // namespace tinhgon

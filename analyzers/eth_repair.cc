@@ -2,10 +2,19 @@
 
 namespace tinhgon {
 
-void EthRepair::Apply(icu::UnicodeString* text) const {
-  if (text->indexOf(char16_t{0x00D0}) < 0 && text->indexOf(char16_t{0x00F0}) < 0) return;
-  text->findAndReplace(icu::UnicodeString(char16_t{0x00D0}), icu::UnicodeString(char16_t{0x0110}));
-  text->findAndReplace(icu::UnicodeString(char16_t{0x00F0}), icu::UnicodeString(char16_t{0x0111}));
+bool EthRepair::Apply(icu::UnicodeString* text) const {
+  const char16_t* read = text->getBuffer();
+  const int32_t length = text->length();
+  int32_t i = 0;
+  while (i < length && read[i] != 0x00D0 && read[i] != 0x00F0) ++i;
+  if (i == length) return false;  // the usual case: nothing to repair, nothing copied
+  char16_t* write = text->getBuffer(-1);
+  for (; i < length; ++i) {
+    if (write[i] == 0x00D0) write[i] = 0x0110;
+    if (write[i] == 0x00F0) write[i] = 0x0111;
+  }
+  text->releaseBuffer(length);
+  return true;
 }
 
 }  // namespace tinhgon

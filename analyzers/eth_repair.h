@@ -12,7 +12,7 @@ namespace tinhgon {
 // has no eth, so the replacement is always safe.
 class EthRepair final : public CharFilter {
  public:
-  void Apply(icu::UnicodeString* text) const override;
+  bool Apply(icu::UnicodeString* text) const override;
 };
 
 }  // namespace tinhgon

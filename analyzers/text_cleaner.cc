@@ -2,7 +2,6 @@
 
 #include <unicode/ustring.h>
 
-#include <vector>
 
 namespace tinhgon {
 namespace {
@@ -10,7 +9,8 @@ namespace {
 enum class Action { kKeep, kDrop, kSpace };
 
 Action Classify(char16_t c) {
-  if (c >= 0x20 && c < 0x7F) return Action::kKeep;  // the common case first
+  if (c >= 0x20 && c < 0x7F) return Action::kKeep;  // the common cases first
+  if (c > 0xAD && c < 0x1680) return Action::kKeep;  // Latin with marks, Vietnamese
   switch (c) {
     case u'\n':
       return Action::kKeep;
@@ -40,22 +40,27 @@ Action Classify(char16_t c) {
 
 icu::UnicodeString TextCleaner::Clean(std::string_view bytes, CleaningStats* stats) {
   CleaningStats local;
+  icu::UnicodeString result;
   // UTF-16 never needs more code units than UTF-8 has bytes.
-  std::vector<char16_t> decoded(bytes.size() + 1);
+  const auto capacity = static_cast<int32_t>(bytes.size() + 1);
+  char16_t* decoded = result.getBuffer(capacity);
   int32_t length = 0;
   int32_t substitutions = 0;
   UErrorCode status = U_ZERO_ERROR;
-  u_strFromUTF8WithSub(decoded.data(), static_cast<int32_t>(decoded.size()), &length,
+  u_strFromUTF8WithSub(decoded, capacity, &length,
                        bytes.data(), static_cast<int32_t>(bytes.size()), 0xFFFD,
                        &substitutions, &status);
   if (U_FAILURE(status)) length = 0;  // cannot happen with a large enough buffer
   local.invalid_sequences = static_cast<std::size_t>(substitutions);
 
-  // Filter in place: the output is never longer than the input.
+  // Filter in place: the output is never longer than the input, and the
+  // clean prefix (usually the whole text) needs no writes at all.
   int32_t out = 0;
-  for (int32_t i = 0; i < length; ++i) {
+  while (out < length && decoded[out] != u'\r' && Classify(decoded[out]) == Action::kKeep) ++out;
+  for (int32_t i = out; i < length; ++i) {
     char16_t c = decoded[i];
     if (c == u'\r') {
+      ++local.replaced_characters;
       if (i + 1 < length && decoded[i + 1] == u'\n') continue;  // CR LF → LF
       decoded[out++] = u'\n';
       continue;
@@ -66,14 +71,16 @@ icu::UnicodeString TextCleaner::Clean(std::string_view bytes, CleaningStats* sta
         break;
       case Action::kSpace:
         decoded[out++] = u' ';
+        ++local.replaced_characters;
         break;
       case Action::kDrop:
         ++local.removed_characters;
         break;
     }
   }
+  result.releaseBuffer(out);
   if (stats != nullptr) *stats = local;
-  return icu::UnicodeString(decoded.data(), out);
+  return result;
 }
 
 }  // namespace tinhgon

@@ -11,6 +11,11 @@ namespace tinhgon {
 struct CleaningStats {
   std::size_t invalid_sequences = 0;  // malformed UTF-8 sequences replaced by U+FFFD
   std::size_t removed_characters = 0; // BOM, NUL, zero-width and soft hyphen characters dropped
+  std::size_t replaced_characters = 0; // unusual spaces and CRs made plain
+
+  bool changed() const {
+    return invalid_sequences + removed_characters + replaced_characters > 0;
+  }
 };
 
 // Decodes UTF-8 and removes what scraped pages leave behind but readers never

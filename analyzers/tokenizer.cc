@@ -31,6 +31,11 @@ class OffsetTracker {
 bool IsAllCaps(std::u16string_view s) {
   bool any_letter = false;
   for (char16_t c : s) {
+    if (c < 0x80) {
+      if (c >= u'a' && c <= u'z') return false;
+      any_letter = any_letter || (c >= u'A' && c <= u'Z');
+      continue;
+    }
     if (u_islower(c)) return false;
     any_letter = any_letter || u_isalpha(c);
   }
@@ -70,15 +75,27 @@ Tokenizer::Tokenizer() {
 Tokenizer::~Tokenizer() = default;
 
 void Tokenizer::Tokenize(const icu::UnicodeString& text, std::vector<Token>* tokens) {
+  Tokenize(text, ToUtf8(text), tokens);
+}
+
+void Tokenizer::Tokenize(const icu::UnicodeString& text, std::string_view utf8,
+                         std::vector<Token>* tokens) {
   std::u16string_view view(text.getBuffer(), static_cast<std::size_t>(text.length()));
   OffsetTracker offsets(view);
   std::uint32_t position = 0;
+  tokens->reserve(tokens->size() + view.size() / 4 + 16);  // Vietnamese: ~1 token per 4.4 units
+  // Plain tokens are slices of the UTF-8 text; compounds have a canonical
+  // spelling of their own ("7-8-2018" → "07/08/2018").
   auto emit = [&](std::int32_t start, std::int32_t end, std::u16string_view surface,
-                  TokenType type) {
+                  TokenType type, bool canonical) {
     Token token;
-    AppendUtf8(surface, &token.term);
     token.start = offsets.ByteOffset(start);
     token.end = offsets.ByteOffset(end);
+    if (canonical) {
+      AppendUtf8(surface, &token.term);
+    } else {
+      token.term.assign(utf8.substr(token.start, token.end - token.start));
+    }
     token.position = position++;
     token.type = type;
     token.all_caps = IsAllCaps(surface);
@@ -95,7 +112,7 @@ void Tokenizer::Tokenize(const icu::UnicodeString& text, std::vector<Token>* tok
     if (MayStartCompound(view, start, end)) {
       CompoundMatch compound = MatchCompound(view, start);
       if (compound.end > start) {
-        emit(start, compound.end, compound.canonical, compound.type);
+        emit(start, compound.end, compound.canonical, compound.type, true);
         consumed = compound.end;
         continue;
       }
@@ -106,13 +123,13 @@ void Tokenizer::Tokenize(const icu::UnicodeString& text, std::vector<Token>* tok
       std::int32_t piece = start;
       for (std::int32_t i = start; i < end; ++i) {
         if (view[i] != u'.') continue;
-        if (i > piece) emit(piece, i, view.substr(piece, i - piece), type);
+        if (i > piece) emit(piece, i, view.substr(piece, i - piece), type, false);
         piece = i + 1;
       }
-      if (piece < end) emit(piece, end, view.substr(piece, end - piece), type);
+      if (piece < end) emit(piece, end, view.substr(piece, end - piece), type, false);
       continue;
     }
-    emit(start, end, view.substr(start, end - start), type);
+    emit(start, end, view.substr(start, end - start), type, false);
   }
 }
 

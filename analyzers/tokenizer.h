@@ -2,6 +2,7 @@
 #pragma once
 
 #include <memory>
+#include <string_view>
 #include <vector>
 
 #include <unicode/unistr.h>
@@ -26,8 +27,11 @@ class Tokenizer {
   Tokenizer(const Tokenizer&) = delete;
   Tokenizer& operator=(const Tokenizer&) = delete;
 
-  // Appends the tokens of `text` to `tokens`. Offsets are UTF-8 byte offsets
-  // into the UTF-8 form of `text`.
+  // Appends the tokens of `text` to `tokens`. `utf8` must be the UTF-8 form of
+  // `text`: terms are sliced from it, and offsets are byte offsets into it.
+  void Tokenize(const icu::UnicodeString& text, std::string_view utf8, std::vector<Token>* tokens);
+
+  // The same, converting `text` to UTF-8 first.
   void Tokenize(const icu::UnicodeString& text, std::vector<Token>* tokens);
 
  private:

@@ -20,6 +20,9 @@ struct Letter {
   char16_t lower_base = 0;  // lowercase letter without tone ("ư" for "Ừ"); 0 = not Vietnamese
   std::uint8_t tone = 0;
   bool upper = false;
+  bool alpha = false;    // any letter, Vietnamese or not: words are runs of these
+  bool vowel = false;    // a Vietnamese vowel, with or without marks
+  bool quality = false;  // ă â ê ô ơ ư, with or without a tone
 };
 
 // Decomposition and composition tables, derived once from ICU's NFD data
@@ -27,14 +30,16 @@ struct Letter {
 class VietnameseLetters {
  public:
   VietnameseLetters() {
+    for (char16_t c = 0; c < kTableSize; ++c) letters_[c].alpha = u_isalpha(c);
     for (char16_t c = u'a'; c <= u'z'; ++c) {
-      letters_[c] = {c, 0, false};
-      letters_[c - 32] = {c, 0, true};
       std::size_t v = kVowels.find(c);
-      if (v != std::u16string_view::npos) composed_[v][0] = {c, static_cast<char16_t>(c - 32)};
+      bool vowel = v != std::u16string_view::npos;
+      letters_[c] = {c, 0, false, true, vowel, false};
+      letters_[c - 32] = {c, 0, true, true, vowel, false};
+      if (vowel) composed_[v][0] = {c, static_cast<char16_t>(c - 32)};
     }
-    letters_[0x0111] = {0x0111, 0, false};  // đ
-    letters_[0x0110] = {0x0111, 0, true};   // Đ
+    letters_[0x0111] = {0x0111, 0, false, true};  // đ
+    letters_[0x0110] = {0x0111, 0, true, true};   // Đ
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
     const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
@@ -45,6 +50,10 @@ class VietnameseLetters {
   const Letter& Of(char16_t c) const {
     static const Letter kNone;
     return c < kTableSize ? letters_[c] : kNone;
+  }
+
+  bool IsWordLetter(char16_t c) const {
+    return c < kTableSize ? letters_[c].alpha : u_isalpha(c) != 0;
   }
 
   char16_t Compose(char16_t lower_base, int tone, bool upper) const {
@@ -91,7 +100,8 @@ class VietnameseLetters {
     char16_t lower_base = composed.charAt(0);
     std::size_t v = kVowels.find(lower_base);
     if (v == std::u16string_view::npos) return;
-    letters_[c] = {lower_base, static_cast<std::uint8_t>(tone), upper};
+    letters_[c] = {lower_base, static_cast<std::uint8_t>(tone), upper, true, true,
+                   kQualityVowels.find(lower_base) != std::u16string_view::npos};
     composed_[v][tone][upper ? 1 : 0] = c;
   }
 
@@ -182,35 +192,42 @@ void NormalizeSyllable(char16_t* word, int length) {
   word[target] = letters.Compose(lower[target], tone, letters.Of(word[target]).upper);
 }
 
-bool IsWordLetter(char16_t c) {
-  if ((c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z')) return true;
-  if (c < 0x80) return false;
-  return u_isalpha(c);
+// Most syllables can be passed over without parsing: a tone on the only
+// vowel, or on a quality vowel with no quality vowel after it ("người",
+// "việc", "được"), is where every style puts it.
+bool MayNeedMove(const VietnameseLetters& letters, const char16_t* word, int32_t length,
+                 int32_t toned) {
+  auto vowel = [&](int32_t i) { return i >= 0 && i < length && letters.Of(word[i]).vowel; };
+  if (!vowel(toned - 1) && !vowel(toned + 1)) return false;
+  if (!letters.Of(word[toned]).quality) return true;
+  for (int32_t i = toned + 1; i < length; ++i) {
+    if (letters.Of(word[i]).quality) return true;
+  }
+  return false;
 }
 
 }  // namespace
 
-void ToneMarkNormalizer::Apply(icu::UnicodeString* text) const {
+bool ToneMarkNormalizer::Apply(icu::UnicodeString* text) const {
   const VietnameseLetters& letters = Letters();
-  int32_t length = text->length();
+  const int32_t length = text->length();
   char16_t* buffer = nullptr;  // made writable only once something must move
   const char16_t* read = text->getBuffer();
-  int32_t i = 0;
-  while (i < length) {
-    if (!IsWordLetter(read[i])) {
-      ++i;
+  int32_t word_end = 0;  // words are visited once, from their first toned letter
+  for (int32_t i = 0; i < length; ++i) {
+    char16_t c = read[i];
+    // Toned vowels all lie in U+00C0…U+1EF9: one compare rejects ASCII.
+    if (c < 0xC0 || i < word_end || letters.Of(c).tone == 0) continue;
+    int32_t start = i;
+    while (start > 0 && letters.IsWordLetter(read[start - 1])) --start;
+    word_end = i + 1;
+    while (word_end < length && letters.IsWordLetter(read[word_end])) ++word_end;
+    int32_t word_length = word_end - start;
+    if (word_length > kMaxSyllable || !MayNeedMove(letters, read + start, word_length, i - start)) {
       continue;
     }
-    int32_t start = i;
-    bool toned = false;
-    while (i < length && IsWordLetter(read[i])) {
-      toned = toned || letters.Of(read[i]).tone != 0;
-      ++i;
-    }
-    int32_t word_length = i - start;
-    if (!toned || word_length > kMaxSyllable) continue;
     char16_t word[kMaxSyllable];
-    std::copy(read + start, read + i, word);
+    std::copy(read + start, read + word_end, word);
     NormalizeSyllable(word, word_length);
     if (std::equal(word, word + word_length, read + start)) continue;
     if (buffer == nullptr) {
@@ -219,7 +236,9 @@ void ToneMarkNormalizer::Apply(icu::UnicodeString* text) const {
     }
     std::copy(word, word + word_length, buffer + start);
   }
-  if (buffer != nullptr) text->releaseBuffer(length);
+  if (buffer == nullptr) return false;
+  text->releaseBuffer(length);
+  return true;
 }
 
 }  // namespace tinhgon

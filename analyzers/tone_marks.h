@@ -22,7 +22,7 @@ namespace tinhgon {
 // computed on the result stay valid for the original layout.
 class ToneMarkNormalizer final : public CharFilter {
  public:
-  void Apply(icu::UnicodeString* text) const override;
+  bool Apply(icu::UnicodeString* text) const override;
 };
 
 }  // namespace tinhgon

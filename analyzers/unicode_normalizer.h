@@ -11,7 +11,7 @@ namespace tinhgon {
 class UnicodeNormalizer final : public CharFilter {
  public:
   UnicodeNormalizer();
-  void Apply(icu::UnicodeString* text) const override;
+  bool Apply(icu::UnicodeString* text) const override;
 
  private:
   const icu::Normalizer2* nfc_;  // owned by ICU, lives for the process

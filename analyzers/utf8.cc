@@ -3,11 +3,18 @@
 namespace tinhgon {
 
 void AppendUtf8(std::u16string_view units, std::string* out) {
+  // Sized exactly first and written through a pointer: this runs for every
+  // token and for every text, and per-byte push_back showed in profiles.
   const std::size_t n = units.size();
+  const std::size_t old_size = out->size();
+  std::size_t bytes = 0;
+  for (char16_t u : units) bytes += Utf8LengthOfUnit(u);
+  out->resize(old_size + bytes);
+  char* p = out->data() + old_size;
   for (std::size_t i = 0; i < n; ++i) {
     char32_t c = units[i];
     if (c < 0x80) {
-      out->push_back(static_cast<char>(c));
+      *p++ = static_cast<char>(c);
       continue;
     }
     if (c >= 0xD800 && c <= 0xDBFF && i + 1 < n && units[i + 1] >= 0xDC00 &&
@@ -18,16 +25,16 @@ void AppendUtf8(std::u16string_view units, std::string* out) {
       c = 0xFFFD;
     }
     if (c < 0x800) {
-      out->push_back(static_cast<char>(0xC0 | (c >> 6)));
+      *p++ = static_cast<char>(0xC0 | (c >> 6));
     } else if (c < 0x10000) {
-      out->push_back(static_cast<char>(0xE0 | (c >> 12)));
-      out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    } else {
-      out->push_back(static_cast<char>(0xF0 | (c >> 18)));
-      out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+      *p++ = static_cast<char>(0xE0 | (c >> 12));
+      *p++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    } else {  // a surrogate pair: two units in, four bytes out, within n * 3
+      *p++ = static_cast<char>(0xF0 | (c >> 18));
+      *p++ = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+      *p++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
     }
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    *p++ = static_cast<char>(0x80 | (c & 0x3F));
   }
 }
 

@@ -54,10 +54,12 @@ TEST_CASE("an abbreviation gains its full form at following positions", "[abbrev
   std::vector<Token> tokens = SimpleTokens("UBND huyện");
   expander.Apply(&tokens);
   CHECK(Terms(tokens) ==
-        std::vector<std::string>{"ubnd@0", "ủy@0", "ban@1", "nhân@2", "dân@3", "huyện@1"});
+        std::vector<std::string>{"ubnd@0", "huyện@1", "ủy@0", "ban@1", "nhân@2", "dân@3"});
   CHECK_FALSE(tokens[0].expansion);
-  CHECK(tokens[1].expansion);
-  CHECK(tokens[1].folded == "uy");
+  CHECK_FALSE(tokens[1].expansion);
+  CHECK(tokens[2].expansion);
+  CHECK(tokens[2].folded == "uy");
+  CHECK(tokens[2].start == tokens[0].start);
 }
 
 TEST_CASE("caps-only entries expand only when written in capitals", "[abbrev]") {
@@ -76,6 +78,7 @@ TEST_CASE("an unaccented term finds an abbreviation written with marks", "[abbre
   expander.Apply(&tokens);
   REQUIRE(tokens.size() == 5);
   CHECK(tokens[1].term == "hội");
+  CHECK(tokens[1].position == 0);
 }
 
 TEST_CASE("text without abbreviations is left as it was", "[abbrev]") {
