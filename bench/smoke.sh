@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Runs a benchmark program once on a small directory. Exits 77 (CTest: skipped)
-# when the directory, which lives in ../shared, is absent.
+# Runs a benchmark program once on small input from ../shared. Exits 77
+# (CTest: skipped) when that input is absent.
+#   smoke.sh PROGRAM INPUT [ARGS...]
 program=$1
-dir=$2
-if [[ ! -d $dir ]]; then
-  echo "skipped: $dir not found"
+input=$2
+shift 2
+if [[ ! -e $input ]]; then
+  echo "skipped: $input not found"
   exit 77
 fi
-exec "$program" "$dir" --repeat 1
+exec "$program" "$input" "$@"

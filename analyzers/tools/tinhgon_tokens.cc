@@ -42,11 +42,20 @@ nlohmann::json ToJson(const tinhgon::Analysis& analysis) {
           {"tokens", tokens}};
 }
 
+// Pads to a width in characters: printf's widths count bytes, and most
+// Vietnamese letters take two or three.
+std::string Padded(const std::string& utf8, std::size_t width) {
+  std::size_t characters = 0;
+  for (char c : utf8) characters += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return utf8 + std::string(characters < width ? width - characters : 1, ' ');
+}
+
 void PrintTable(const tinhgon::Analysis& analysis) {
   for (const tinhgon::Token& t : analysis.tokens) {
     std::string surface = analysis.text.substr(t.start, t.end - t.start);
-    std::printf("%5u  %-22s %-22s %-7s %s%s\n", t.position, t.term.c_str(), t.folded.c_str(),
-                TypeName(t.type), surface.c_str(), t.expansion ? "  (expansion)" : "");
+    std::printf("%5u  %s%s%-7s %s%s\n", t.position, Padded(t.term, 12).c_str(),
+                Padded(t.folded, 12).c_str(), TypeName(t.type), surface.c_str(),
+                t.expansion ? "  (expansion)" : "");
   }
   if (analysis.stats.invalid_sequences > 0) {
     std::printf("invalid UTF-8 sequences replaced: %zu\n", analysis.stats.invalid_sequences);
