@@ -72,22 +72,28 @@ std::string CaseFolder::FoldWithIcu(const std::string& utf8) const {
   return out;
 }
 
-void CaseFolder::Apply(std::vector<Token>* tokens) const {
-  for (Token& token : *tokens) {
-    bool ascii = true;
-    for (char& c : token.term) {
-      if (static_cast<unsigned char>(c) >= 0x80) {
-        ascii = false;
-        break;
-      }
-    }
-    if (!ascii) {
-      token.term = Fold(token.term);
+bool CaseFolder::IsFolded(const std::string& utf8) const {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
+  const auto length = static_cast<int32_t>(utf8.size());
+  for (int32_t i = 0; i < length;) {
+    uint8_t b = bytes[i];
+    if (b < 0x80) {
+      if (b >= 'A' && b <= 'Z') return false;
+      ++i;
       continue;
     }
-    for (char& c : token.term) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    }
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    if (c < 0 || c >= static_cast<UChar32>(kTableSize) || simple_[c] != c) return false;
+  }
+  return true;
+}
+
+void CaseFolder::Apply(std::vector<Token>* tokens) const {
+  // Most tokens of running text are lower case already: a read-only check
+  // costs less than building a folded copy of each.
+  for (Token& token : *tokens) {
+    if (!IsFolded(token.term)) token.term = Fold(token.term);
   }
 }
 

@@ -27,6 +27,7 @@ class CaseFolder final : public TokenFilter {
   static constexpr char16_t kNeedsIcu = 0xFFFF;
 
   std::string FoldWithIcu(const std::string& utf8) const;
+  bool IsFolded(const std::string& utf8) const;
 
   UCaseMap* case_map_;
   // Folding of each code point below kTableSize whose full folding is a single

@@ -64,10 +64,18 @@ void AppendCodePoint(UChar32 c, char* out, int32_t* written) {
 
 }  // namespace
 
-std::string DiacriticFolder::Fold(std::string_view utf8) {
-  const FoldingTable& table = Table();
-  // Output is never longer than input (a malformed byte, 1 byte in, becomes
-  // U+FFFD, 3 bytes out, hence the factor).
+void DiacriticFolder::FoldInto(std::string_view utf8, std::string* out) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
+  const auto length = static_cast<int32_t>(utf8.size());
+  int32_t i = 0;
+  while (i < length && bytes[i] < 0x80) ++i;
+  if (i == length) {  // nothing to fold: most syllables and every number
+    out->assign(utf8);
+    return;
+  }
+  // Folding never makes a valid code point longer; a malformed byte (1 byte
+  // in) becomes U+FFFD (3 bytes out), hence the worst-case size. Short terms
+  // fold on the stack so the result lands in the string's inline buffer.
   constexpr std::size_t kStackBytes = 96;
   char stack[kStackBytes];
   std::string heap;
@@ -76,10 +84,10 @@ std::string DiacriticFolder::Fold(std::string_view utf8) {
     heap.resize(utf8.size() * 3);
     write = heap.data();
   }
-  int32_t written = 0;
-  const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
-  const auto length = static_cast<int32_t>(utf8.size());
-  for (int32_t i = 0; i < length;) {
+  std::copy(bytes, bytes + i, write);
+  int32_t written = i;
+  const FoldingTable& table = Table();
+  while (i < length) {
     if (bytes[i] < 0x80) {
       write[written++] = static_cast<char>(bytes[i++]);
       continue;
@@ -94,15 +102,16 @@ std::string DiacriticFolder::Fold(std::string_view utf8) {
       AppendCodePoint(c, write, &written);
     }
   }
-  return std::string(write, static_cast<std::size_t>(written));
+  out->assign(write, static_cast<std::size_t>(written));
+}
+
+std::string DiacriticFolder::Fold(std::string_view utf8) {
+  std::string out;
+  FoldInto(utf8, &out);
+  return out;
 }
 
 void DiacriticFolder::Apply(std::vector<Token>* tokens) const {
-  for (Token& token : *tokens) {
-    bool ascii = std::all_of(token.term.begin(), token.term.end(),
-                             [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-    token.folded = ascii ? token.term : Fold(token.term);
-  }
+  for (Token& token : *tokens) FoldInto(token.term, &token.folded);
 }
-
 }  // namespace tinhgon

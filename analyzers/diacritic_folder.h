@@ -18,6 +18,8 @@ class DiacriticFolder final : public TokenFilter {
 
   // The folded form of any UTF-8 string.
   static std::string Fold(std::string_view utf8);
+  // The same, into `out`, reusing its storage.
+  static void FoldInto(std::string_view utf8, std::string* out);
 };
 
 }  // namespace tinhgon

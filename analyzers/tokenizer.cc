@@ -1,5 +1,7 @@
 #include "analyzers/tokenizer.h"
 
+#include <array>
+#include <cstdint>
 #include <stdexcept>
 #include <string_view>
 
@@ -21,6 +23,12 @@ class OffsetTracker {
     for (; unit_ < index; ++unit_) byte_ += Utf8LengthOfUnit(text_[unit_]);
     return static_cast<std::uint32_t>(byte_);
   }
+  // For a caller that measured the UTF-8 length of [unit_, index) itself.
+  std::uint32_t Skip(std::int32_t index, std::size_t bytes) {
+    unit_ = index;
+    byte_ += bytes;
+    return static_cast<std::uint32_t>(byte_);
+  }
 
  private:
   std::u16string_view text_;
@@ -28,18 +36,53 @@ class OffsetTracker {
   std::size_t byte_ = 0;
 };
 
-bool IsAllCaps(std::u16string_view s) {
-  bool any_letter = false;
-  for (char16_t c : s) {
-    if (c < 0x80) {
-      if (c >= u'a' && c <= u'z') return false;
-      any_letter = any_letter || (c >= u'A' && c <= u'Z');
-      continue;
+// Letter case of the characters Vietnamese text uses, looked up in a table:
+// ICU's property functions, called per character of every token, showed up
+// in profiles. Characters past the table fall back to ICU.
+class CharClasses {
+ public:
+  enum : std::uint8_t { kAlpha = 1, kUpper = 2, kLower = 4 };
+  CharClasses() {
+    for (char16_t c = 0; c < kSize; ++c) {
+      classes_[c] = static_cast<std::uint8_t>((u_isalpha(c) ? kAlpha : 0) |
+                                              (u_isupper(c) ? kUpper : 0) |
+                                              (u_islower(c) ? kLower : 0));
     }
-    if (u_islower(c)) return false;
-    any_letter = any_letter || u_isalpha(c);
   }
-  return any_letter;
+  std::uint8_t Of(char16_t c) const {
+    if (c < kSize) return classes_[c];
+    return static_cast<std::uint8_t>((u_isalpha(c) ? kAlpha : 0) | (u_isupper(c) ? kUpper : 0) |
+                                     (u_islower(c) ? kLower : 0));
+  }
+
+ private:
+  static constexpr char16_t kSize = 0x2000;
+  std::array<std::uint8_t, kSize> classes_{};
+};
+
+const CharClasses& Classes() {
+  static const CharClasses classes;
+  return classes;
+}
+
+// One pass over a token's characters for what the tokenizer needs of them.
+struct Measure {
+  std::size_t utf8_bytes = 0;
+  bool all_caps = false;
+};
+
+Measure MeasureToken(std::u16string_view s) {
+  const CharClasses& classes = Classes();
+  Measure m;
+  bool lower = false, letter = false;
+  for (char16_t c : s) {
+    m.utf8_bytes += Utf8LengthOfUnit(c);
+    std::uint8_t cls = classes.Of(c);
+    lower = lower || (cls & CharClasses::kLower);
+    letter = letter || (cls & CharClasses::kAlpha);
+  }
+  m.all_caps = letter && !lower;
+  return m;
 }
 
 bool IsDigit(char16_t c) { return c >= u'0' && c <= u'9'; }
@@ -50,7 +93,7 @@ bool IsDigit(char16_t c) { return c >= u'0' && c <= u'9'; }
 bool MayStartCompound(std::u16string_view text, std::int32_t start, std::int32_t end) {
   char16_t first = text[start];
   bool digit = IsDigit(first);
-  if (!digit && !u_isupper(first)) return false;
+  if (!digit && !(Classes().Of(first) & CharClasses::kUpper)) return false;
   if (end < static_cast<std::int32_t>(text.size())) {
     char16_t next = text[end];
     if (next == u'/' || next == u'-' || next == u'&') return true;
@@ -88,18 +131,20 @@ void Tokenizer::Tokenize(const icu::UnicodeString& text, std::string_view utf8,
   // spelling of their own ("7-8-2018" → "07/08/2018").
   auto emit = [&](std::int32_t start, std::int32_t end, std::u16string_view surface,
                   TokenType type, bool canonical) {
-    Token token;
+    Token& token = tokens->emplace_back();  // built in place: a Token is ~100 bytes
     token.start = offsets.ByteOffset(start);
-    token.end = offsets.ByteOffset(end);
-    if (canonical) {
-      AppendUtf8(surface, &token.term);
-    } else {
-      token.term.assign(utf8.substr(token.start, token.end - token.start));
-    }
     token.position = position++;
     token.type = type;
-    token.all_caps = IsAllCaps(surface);
-    tokens->push_back(std::move(token));
+    if (canonical) {
+      token.end = offsets.ByteOffset(end);
+      AppendUtf8(surface, &token.term);
+      token.all_caps = MeasureToken(surface).all_caps;
+      return;
+    }
+    Measure measure = MeasureToken(surface);
+    token.end = offsets.Skip(end, measure.utf8_bytes);
+    token.all_caps = measure.all_caps;
+    token.term.assign(utf8.substr(token.start, measure.utf8_bytes));
   };
 
   words_->setText(text);

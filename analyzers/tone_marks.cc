@@ -13,6 +13,9 @@ namespace {
 
 constexpr std::u16string_view kVowels = u"aăâeêioôơuưy";
 constexpr std::u16string_view kQualityVowels = u"ăâêôơư";
+
+class VietnameseLetters;
+const VietnameseLetters& Letters();
 constexpr char16_t kTableSize = 0x1F00;  // covers Latin-1 … Latin Extended Additional
 constexpr int kTones = 6;                // none, grave, hook, tilde, acute, dot below
 
@@ -114,38 +117,47 @@ const VietnameseLetters& Letters() {
   return letters;
 }
 
-bool IsVowel(char16_t lower) { return kVowels.find(lower) != std::u16string_view::npos; }
-bool HasQuality(char16_t lower) {
-  return kQualityVowels.find(lower) != std::u16string_view::npos;
-}
+bool IsVowel(char16_t lower) { return Letters().Of(lower).vowel; }
+bool HasQuality(char16_t lower) { return Letters().Of(lower).quality; }
 
-// Length of the initial consonant of a syllable, or -1 if it has none that
-// Vietnamese allows.
+// Length of the initial consonant of a syllable (lowercase, tone removed), or
+// -1 if it starts with one Vietnamese does not allow.
 int InitialLength(std::u16string_view s) {
-  static constexpr std::u16string_view kInitials[] = {
-      u"ngh", u"ng", u"nh", u"ch", u"gh", u"gi", u"kh", u"ph", u"qu", u"th", u"tr",
-      u"b", u"c", u"d", u"đ", u"g", u"h", u"k", u"l", u"m", u"n", u"p", u"r", u"s",
-      u"t", u"v", u"x"};
-  for (std::u16string_view initial : kInitials) {
-    if (s.substr(0, initial.size()) != initial) continue;
-    // "gi" and "qu" are consonants only when a vowel follows ("già", "quý");
-    // in "gì" or "gìn" the i is the vowel.
-    if ((initial == u"gi" || initial == u"qu") &&
-        (s.size() <= 2 || !IsVowel(s[2]))) {
-      continue;
-    }
-    return static_cast<int>(initial.size());
+  auto at = [&](std::size_t i) { return i < s.size() ? s[i] : u'\0'; };
+  switch (at(0)) {
+    case u'b': case u'd': case 0x0111: case u'h': case u'l': case u'm': case u'r':
+    case u's': case u'v': case u'x':
+      return 1;
+    case u'c': case u'k': case u'p':
+      return at(1) == u'h' ? 2 : 1;
+    case u't':
+      return at(1) == u'h' || at(1) == u'r' ? 2 : 1;
+    case u'n':
+      if (at(1) == u'g') return at(2) == u'h' ? 3 : 2;
+      return at(1) == u'h' ? 2 : 1;
+    case u'g':
+      // "gi" is a consonant only when a vowel follows ("già"); in "gì", "gìn"
+      // the i is the vowel.
+      if (at(1) == u'h') return 2;
+      return at(1) == u'i' && IsVowel(at(2)) ? 2 : 1;
+    case u'q':
+      return at(1) == u'u' && IsVowel(at(2)) ? 2 : -1;  // "quý": u belongs to q
+    default:
+      return IsVowel(at(0)) ? 0 : -1;
   }
-  return IsVowel(s.empty() ? u' ' : s[0]) ? 0 : -1;
 }
 
 bool IsFinalConsonant(std::u16string_view s) {
-  static constexpr std::u16string_view kFinals[] = {u"", u"c", u"ch", u"m", u"n",
-                                                    u"ng", u"nh", u"p", u"t"};
-  for (std::u16string_view f : kFinals) {
-    if (s == f) return true;
+  switch (s.size()) {
+    case 0:
+      return true;
+    case 1:
+      return s[0] == u'c' || s[0] == u'm' || s[0] == u'n' || s[0] == u'p' || s[0] == u't';
+    case 2:
+      return (s[0] == u'c' && s[1] == u'h') || (s[0] == u'n' && (s[1] == u'g' || s[1] == u'h'));
+    default:
+      return false;
   }
-  return false;
 }
 
 // Where the tone belongs within the vowel cluster [0, size).
@@ -192,16 +204,17 @@ void NormalizeSyllable(char16_t* word, int length) {
   word[target] = letters.Compose(lower[target], tone, letters.Of(word[target]).upper);
 }
 
-// Most syllables can be passed over without parsing: a tone on the only
-// vowel, or on a quality vowel with no quality vowel after it ("người",
-// "việc", "được"), is where every style puts it.
-bool MayNeedMove(const VietnameseLetters& letters, const char16_t* word, int32_t length,
+// Most syllables can be passed over without parsing, judged from the toned
+// letter and its neighbours alone: a tone on a vowel with no vowel beside it,
+// or on a quality vowel with no quality vowel after it ("người", "việc",
+// "được"), is where every style puts it.
+bool MayNeedMove(const VietnameseLetters& letters, const char16_t* text, int32_t length,
                  int32_t toned) {
-  auto vowel = [&](int32_t i) { return i >= 0 && i < length && letters.Of(word[i]).vowel; };
+  auto vowel = [&](int32_t i) { return i >= 0 && i < length && letters.Of(text[i]).vowel; };
   if (!vowel(toned - 1) && !vowel(toned + 1)) return false;
-  if (!letters.Of(word[toned]).quality) return true;
-  for (int32_t i = toned + 1; i < length; ++i) {
-    if (letters.Of(word[i]).quality) return true;
+  if (!letters.Of(text[toned]).quality) return true;
+  for (int32_t i = toned + 1; vowel(i); ++i) {
+    if (letters.Of(text[i]).quality) return true;
   }
   return false;
 }
@@ -218,14 +231,13 @@ bool ToneMarkNormalizer::Apply(icu::UnicodeString* text) const {
     char16_t c = read[i];
     // Toned vowels all lie in U+00C0…U+1EF9: one compare rejects ASCII.
     if (c < 0xC0 || i < word_end || letters.Of(c).tone == 0) continue;
+    if (!MayNeedMove(letters, read, length, i)) continue;
     int32_t start = i;
     while (start > 0 && letters.IsWordLetter(read[start - 1])) --start;
     word_end = i + 1;
     while (word_end < length && letters.IsWordLetter(read[word_end])) ++word_end;
     int32_t word_length = word_end - start;
-    if (word_length > kMaxSyllable || !MayNeedMove(letters, read + start, word_length, i - start)) {
-      continue;
-    }
+    if (word_length > kMaxSyllable) continue;
     char16_t word[kMaxSyllable];
     std::copy(read + start, read + word_end, word);
     NormalizeSyllable(word, word_length);

@@ -21,7 +21,17 @@
 #include <unicode/brkiter.h>
 #include <unicode/unistr.h>
 
+#include "analyzers/abbreviation_expander.h"
 #include "analyzers/analyzer.h"
+#include "analyzers/case_folder.h"
+#include "analyzers/diacritic_folder.h"
+#include "analyzers/eth_repair.h"
+#include "analyzers/text_cleaner.h"
+#include "analyzers/tokenizer.h"
+#include "analyzers/tone_marks.h"
+#include "analyzers/unicode_normalizer.h"
+#include "analyzers/utf8.h"
+#include "analyzers_embedded.h"
 
 namespace {
 
@@ -66,6 +76,59 @@ std::size_t FullChain(const std::vector<std::string>& texts, tinhgon::Analyzer& 
   return count;
 }
 
+// Times each stage on its own over the whole corpus, feeding each the output
+// of the previous one, to show where the chain spends its time.
+void StageBreakdown(const std::vector<std::string>& texts, double megabytes) {
+  enum { kClean, kNfc, kEth, kTone, kUtf8, kTokenize, kCase, kFold, kExpand, kStages };
+  const char* names[kStages] = {"clean (decode UTF-8)", "NFC", "eth repair", "tone marks",
+                                "to UTF-8 if changed", "tokenize",   "case fold",
+                                "diacritic fold",       "abbreviations"};
+  double seconds[kStages] = {};
+  tinhgon::UnicodeNormalizer nfc;
+  tinhgon::EthRepair eth;
+  tinhgon::ToneMarkNormalizer tone;
+  tinhgon::Tokenizer tokenizer;
+  tinhgon::CaseFolder case_folder;
+  tinhgon::DiacriticFolder diacritic_folder;
+  tinhgon::Analyzer analyzer;  // only to build the expander from the real list
+  tinhgon::AbbreviationExpander expander(
+      tinhgon::embedded::analyzers_abbreviations, [&](std::string_view phrase) {
+        auto tokens = analyzer.Analyze(phrase).tokens;
+        tokens.erase(std::remove_if(tokens.begin(), tokens.end(),
+                                    [](const tinhgon::Token& t) { return t.expansion; }),
+                     tokens.end());
+        return tokens;
+      });
+  auto timed = [&](int stage, auto&& work) {
+    auto start = Clock::now();
+    auto result = work();
+    seconds[stage] += std::chrono::duration<double>(Clock::now() - start).count();
+    return result;
+  };
+  for (const std::string& bytes : texts) {
+    tinhgon::CleaningStats stats;
+    icu::UnicodeString text = timed(kClean, [&] { return tinhgon::TextCleaner::Clean(bytes, &stats); });
+    bool changed = stats.changed();
+    changed = timed(kNfc, [&] { return nfc.Apply(&text); }) || changed;
+    changed = timed(kEth, [&] { return eth.Apply(&text); }) || changed;
+    changed = timed(kTone, [&] { return tone.Apply(&text); }) || changed;
+    std::string utf8 = timed(kUtf8, [&] { return changed ? tinhgon::ToUtf8(text) : bytes; });
+    std::vector<tinhgon::Token> tokens;
+    timed(kTokenize, [&] { tokenizer.Tokenize(text, utf8, &tokens); return 0; });
+    timed(kCase, [&] { case_folder.Apply(&tokens); return 0; });
+    timed(kFold, [&] { diacritic_folder.Apply(&tokens); return 0; });
+    timed(kExpand, [&] { expander.Apply(&tokens); return 0; });
+  }
+  double total = 0;
+  for (double s : seconds) total += s;
+  std::printf("stage breakdown (one pass, each stage timed alone):\n");
+  for (int i = 0; i < kStages; ++i) {
+    std::printf("  %-22s %6.2f s  %5.1f%%  %8.1f MB/s\n", names[i], seconds[i],
+                100 * seconds[i] / total, megabytes / seconds[i]);
+  }
+  std::printf("  %-22s %6.2f s\n", "sum", total);
+}
+
 template <typename F>
 double Seconds(F&& work, std::size_t* result) {
   auto start = Clock::now();
@@ -88,6 +151,8 @@ int main(int argc, char** argv) {
   app.add_option("dir", dir, "Directory of UTF-8 text files")->required()->check(CLI::ExistingDirectory);
   app.add_option("--repeat", repeat, "Timed passes (median reported)")->check(CLI::Range(1, 50));
   app.add_option("--max-files", max_files, "Use only the first N files (0 = all)");
+  bool stages = false;
+  app.add_flag("--stages", stages, "Also time each stage of the chain on its own");
   CLI11_PARSE(app, argc, argv);
 
   std::vector<std::string> texts = LoadTexts(dir, max_files);
@@ -116,5 +181,6 @@ int main(int argc, char** argv) {
   std::printf("full chain    : %7.2f s  %7.1f MB/s  %zu tokens (expansions included)\n", chain,
               megabytes / chain, chain_tokens);
   std::printf("ratio chain/bare speed: %.2f (target >= 0.50)\n", bare / chain);
+  if (stages) StageBreakdown(texts, megabytes);
   return 0;
 }
