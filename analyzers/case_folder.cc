@@ -93,7 +93,8 @@ void CaseFolder::Apply(std::vector<Token>* tokens) const {
   // Most tokens of running text are lower case already: a read-only check
   // costs less than building a folded copy of each.
   for (Token& token : *tokens) {
-    if (!IsFolded(token.term)) token.term = Fold(token.term);
+    if (token.needs_case_folding && !IsFolded(token.term)) token.term = Fold(token.term);
+    token.needs_case_folding = false;
   }
 }
 

@@ -24,6 +24,9 @@ struct Token {
   std::uint32_t end = 0;       // byte offset one past the last byte
   TokenType type = TokenType::kWord;
   bool all_caps = false;   // written in capitals at the source ("UBND", "TU")
+  // False when the tokenizer saw no character that case folding would change,
+  // so the case folder can pass the token by without decoding it.
+  bool needs_case_folding = true;
   bool expansion = false;  // produced by abbreviation expansion, not present in the text
 
   bool has_marks() const { return term != folded; }

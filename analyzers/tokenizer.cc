@@ -7,6 +7,7 @@
 
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
+#include <unicode/ustring.h>
 
 #include "analyzers/compound_matcher.h"
 #include "analyzers/utf8.h"
@@ -41,21 +42,23 @@ class OffsetTracker {
 // in profiles. Characters past the table fall back to ICU.
 class CharClasses {
  public:
-  enum : std::uint8_t { kAlpha = 1, kUpper = 2, kLower = 4 };
+  enum : std::uint8_t { kAlpha = 1, kUpper = 2, kLower = 4, kFolds = 8 };
   CharClasses() {
-    for (char16_t c = 0; c < kSize; ++c) {
-      classes_[c] = static_cast<std::uint8_t>((u_isalpha(c) ? kAlpha : 0) |
-                                              (u_isupper(c) ? kUpper : 0) |
-                                              (u_islower(c) ? kLower : 0));
-    }
+    for (char16_t c = 0; c < kSize; ++c) classes_[c] = Compute(c);
   }
-  std::uint8_t Of(char16_t c) const {
-    if (c < kSize) return classes_[c];
-    return static_cast<std::uint8_t>((u_isalpha(c) ? kAlpha : 0) | (u_isupper(c) ? kUpper : 0) |
-                                     (u_islower(c) ? kLower : 0));
-  }
+  std::uint8_t Of(char16_t c) const { return c < kSize ? classes_[c] : Compute(c); }
 
  private:
+  static std::uint8_t Compute(char16_t c) {
+    // kFolds: full case folding changes it (capitals, but also "ſ", "ﬀ").
+    UChar folded[4];
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t length = u_strFoldCase(folded, 4, &c, 1, U_FOLD_CASE_DEFAULT, &status);
+    bool folds = U_FAILURE(status) || length != 1 || folded[0] != c;
+    return static_cast<std::uint8_t>((u_isalpha(c) ? kAlpha : 0) | (u_isupper(c) ? kUpper : 0) |
+                                     (u_islower(c) ? kLower : 0) | (folds ? kFolds : 0));
+  }
+
   static constexpr char16_t kSize = 0x2000;
   std::array<std::uint8_t, kSize> classes_{};
 };
@@ -69,19 +72,19 @@ const CharClasses& Classes() {
 struct Measure {
   std::size_t utf8_bytes = 0;
   bool all_caps = false;
+  bool needs_case_folding = false;
 };
 
 Measure MeasureToken(std::u16string_view s) {
   const CharClasses& classes = Classes();
   Measure m;
-  bool lower = false, letter = false;
+  std::uint8_t any = 0;
   for (char16_t c : s) {
     m.utf8_bytes += Utf8LengthOfUnit(c);
-    std::uint8_t cls = classes.Of(c);
-    lower = lower || (cls & CharClasses::kLower);
-    letter = letter || (cls & CharClasses::kAlpha);
+    any |= classes.Of(c);
   }
-  m.all_caps = letter && !lower;
+  m.all_caps = (any & CharClasses::kAlpha) && !(any & CharClasses::kLower);
+  m.needs_case_folding = any & CharClasses::kFolds;
   return m;
 }
 
@@ -139,11 +142,12 @@ void Tokenizer::Tokenize(const icu::UnicodeString& text, std::string_view utf8,
       token.end = offsets.ByteOffset(end);
       AppendUtf8(surface, &token.term);
       token.all_caps = MeasureToken(surface).all_caps;
-      return;
+      return;  // compounds keep needs_case_folding = true: their surface was rewritten
     }
     Measure measure = MeasureToken(surface);
     token.end = offsets.Skip(end, measure.utf8_bytes);
     token.all_caps = measure.all_caps;
+    token.needs_case_folding = measure.needs_case_folding;
     token.term.assign(utf8.substr(token.start, measure.utf8_bytes));
   };
 
