@@ -2,13 +2,11 @@
 
 #include <catch2/catch.hpp>
 
-#include "analyzers/utf8.h"
+#include "tests/support/char_filter_helpers.h"
 
 namespace {
 std::string Canonical(const char* utf8) {
-  icu::UnicodeString text = icu::UnicodeString::fromUTF8(utf8);
-  tinhgon::ToneMarkNormalizer().Apply(&text);
-  return tinhgon::ToUtf8(text);
+  return tinhgon::testing::ApplyFilter(tinhgon::ToneMarkNormalizer(), utf8);
 }
 }  // namespace
 

@@ -2,13 +2,11 @@
 
 #include <catch2/catch.hpp>
 
-#include "analyzers/utf8.h"
+#include "tests/support/char_filter_helpers.h"
 
 namespace {
 std::string Nfc(const char* utf8) {
-  icu::UnicodeString text = icu::UnicodeString::fromUTF8(utf8);
-  tinhgon::UnicodeNormalizer().Apply(&text);
-  return tinhgon::ToUtf8(text);
+  return tinhgon::testing::ApplyFilter(tinhgon::UnicodeNormalizer(), utf8);
 }
 }  // namespace
 
