@@ -2,10 +2,8 @@
 
 #include <algorithm>
 
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
-
 #include "analyzers/case_folder.h"
+#include "analyzers/metadata/capitals.h"
 #include "analyzers/text_cleaner.h"
 #include "analyzers/tone_marks.h"
 #include "analyzers/unicode_normalizer.h"
@@ -59,14 +57,6 @@ bool IsCounter(std::string_view line) {
 bool LooksLikeIdentifiers(std::string_view line) {
   return line.find('_') != std::string_view::npos && WordCount(line) <= kShortLineWords &&
          !EndsSentence(line);
-}
-
-bool IsCapitalizedWord(std::string_view word) {
-  if (word.empty()) return false;
-  UChar32 first;
-  int32_t i = 0;
-  U8_NEXT(reinterpret_cast<const uint8_t*>(word.data()), i, static_cast<int32_t>(word.size()), first);
-  return first > 0 && u_isupper(first);
 }
 
 std::vector<std::string_view> Words(std::string_view line) {
@@ -133,7 +123,7 @@ bool IsNameLine(std::string_view line) {
   std::string_view name = Trim(line.substr(0, line.find('(')));
   std::vector<std::string_view> words = Words(name);
   if (words.size() < 2 || words.size() > 5) return false;
-  return std::all_of(words.begin(), words.end(), IsCapitalizedWord);
+  return std::all_of(words.begin(), words.end(), StartsWithCapital);
 }
 
 }  // namespace

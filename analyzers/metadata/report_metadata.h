@@ -1,0 +1,52 @@
+// What tinhgon knows about one report, and its JSON form.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "analyzers/metadata/locality_extractor.h"
+#include "analyzers/text_cleaner.h"
+
+namespace tinhgon {
+
+struct AgencyMention {
+  std::string slug;   // stable identifier: "phong-noi-vu"
+  std::string label;  // Vietnamese label: "Phòng Nội vụ"
+  std::string level;  // "tỉnh", "huyện", "xã", or empty when the text does not say
+};
+
+struct RestructuringEvent {
+  std::string type;  // merge, annex, split, dissolve, unify_roles, establish, pilot_stop
+  std::string sentence;
+  std::vector<std::string> from;  // agency slugs before the change, where stated
+  std::vector<std::string> to;    // agency slugs after it
+};
+
+struct Figure {
+  std::string kind;  // units_cut, staff_cut, savings
+  double value = 0;
+  std::string unit;  // as written: "đầu mối", "cấp phó", "tỷ đồng/năm"
+  std::string sentence;
+};
+
+struct ReportMetadata {
+  std::string title;
+  std::string byline;
+  std::optional<std::string> date;           // publication date, YYYY-MM-DD
+  std::vector<std::string> dates_mentioned;  // YYYY-MM-DD, YYYY-MM or YYYY
+  std::vector<Locality> localities;          // primary first
+  std::vector<AgencyMention> agencies;
+  std::vector<RestructuringEvent> events;
+  std::vector<Figure> figures;
+  std::string text;  // the normalized content without site chrome, title first
+  CleaningStats stats;
+};
+
+// The JSON object `tinhgon-index --analyze` prints (without `text` unless asked).
+nlohmann::json ToJson(const ReportMetadata& metadata, const Gazetteer& gazetteer,
+                      bool with_text = false);
+
+}  // namespace tinhgon
