@@ -1,6 +1,7 @@
 #include "analyzers/metadata/metadata_extractor.h"
 
 #include "analyzers/analyzer.h"
+#include "analyzers/metadata/agency_extractor.h"
 #include "analyzers/metadata/date_extractor.h"
 #include "analyzers/metadata/document_layout.h"
 #include "analyzers/metadata/gazetteer.h"
@@ -13,7 +14,8 @@ MetadataExtractor::MetadataExtractor()
       gazetteer_(std::make_unique<Gazetteer>(*analyzer_)),
       layout_(std::make_unique<DocumentLayout>()),
       dates_(std::make_unique<DateExtractor>(*analyzer_)),
-      localities_(std::make_unique<LocalityExtractor>(*gazetteer_, *analyzer_)) {}
+      localities_(std::make_unique<LocalityExtractor>(*gazetteer_, *analyzer_)),
+      agencies_(std::make_unique<AgencyExtractor>(*analyzer_)) {}
 
 MetadataExtractor::~MetadataExtractor() = default;
 
@@ -46,6 +48,9 @@ ReportMetadata MetadataExtractor::Extract(std::string_view bytes) {
   Analysis analysis = analyzer_->Analyze(m.text);
   m.dates_mentioned = dates_->Mentioned(analysis.tokens, m.text);
   m.localities = localities_->Extract(analysis.tokens, m.text, 0, title_end);
+  std::vector<const Token*> written = WrittenTokens(analysis.tokens);
+  std::vector<AgencyExtractor::Occurrence> agencies = agencies_->Find(written, m.text);
+  m.agencies = agencies_->Summarize(agencies);
   return m;
 }
 

@@ -8,6 +8,7 @@
 
 namespace tinhgon {
 
+class AgencyExtractor;
 class Analyzer;
 class DateExtractor;
 class DocumentLayout;
@@ -36,6 +37,7 @@ class MetadataExtractor {
   std::unique_ptr<DocumentLayout> layout_;
   std::unique_ptr<DateExtractor> dates_;
   std::unique_ptr<LocalityExtractor> localities_;
+  std::unique_ptr<AgencyExtractor> agencies_;
 };
 
 }  // namespace tinhgon
