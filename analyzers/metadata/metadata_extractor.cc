@@ -4,6 +4,7 @@
 #include "analyzers/metadata/agency_extractor.h"
 #include "analyzers/metadata/date_extractor.h"
 #include "analyzers/metadata/document_layout.h"
+#include "analyzers/metadata/event_extractor.h"
 #include "analyzers/metadata/gazetteer.h"
 #include "analyzers/metadata/locality_extractor.h"
 
@@ -15,7 +16,8 @@ MetadataExtractor::MetadataExtractor()
       layout_(std::make_unique<DocumentLayout>()),
       dates_(std::make_unique<DateExtractor>(*analyzer_)),
       localities_(std::make_unique<LocalityExtractor>(*gazetteer_, *analyzer_)),
-      agencies_(std::make_unique<AgencyExtractor>(*analyzer_)) {}
+      agencies_(std::make_unique<AgencyExtractor>(*analyzer_)),
+      events_(std::make_unique<EventExtractor>(*analyzer_, *agencies_)) {}
 
 MetadataExtractor::~MetadataExtractor() = default;
 
@@ -51,6 +53,8 @@ ReportMetadata MetadataExtractor::Extract(std::string_view bytes) {
   std::vector<const Token*> written = WrittenTokens(analysis.tokens);
   std::vector<AgencyExtractor::Occurrence> agencies = agencies_->Find(written, m.text);
   m.agencies = agencies_->Summarize(agencies);
+  m.events = events_->Events(written, agencies, m.text);
+  m.figures = events_->Figures(written, m.text);
   return m;
 }
 

@@ -12,6 +12,7 @@ class AgencyExtractor;
 class Analyzer;
 class DateExtractor;
 class DocumentLayout;
+class EventExtractor;
 class Gazetteer;
 class LocalityExtractor;
 
@@ -38,6 +39,7 @@ class MetadataExtractor {
   std::unique_ptr<DateExtractor> dates_;
   std::unique_ptr<LocalityExtractor> localities_;
   std::unique_ptr<AgencyExtractor> agencies_;
+  std::unique_ptr<EventExtractor> events_;
 };
 
 }  // namespace tinhgon
