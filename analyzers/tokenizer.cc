@@ -132,8 +132,16 @@ void Tokenizer::Tokenize(const icu::UnicodeString& text, std::string_view utf8,
   tokens->reserve(tokens->size() + view.size() / 4 + 16);  // Vietnamese: ~1 token per 4.4 units
   // Plain tokens are slices of the UTF-8 text; compounds have a canonical
   // spelling of their own ("7-8-2018" → "07/08/2018").
+  std::int32_t previous_end = 0;
   auto emit = [&](std::int32_t start, std::int32_t end, std::u16string_view surface,
                   TokenType type, bool canonical) {
+    // A line break ends a phrase: the next token is not adjacent to the last,
+    // so "…văn phòng⏎Huyện Ba Bể" never reads as "văn phòng huyện".
+    if (position > 0 &&
+        view.substr(previous_end, start - previous_end).find(u'\n') != std::u16string_view::npos) {
+      ++position;
+    }
+    previous_end = end;
     Token& token = tokens->emplace_back();  // built in place: a Token is ~100 bytes
     token.start = offsets.ByteOffset(start);
     token.position = position++;

@@ -19,7 +19,8 @@ namespace tinhgon {
 // dot so "TP" can be expanded like "TP. Hồ Chí Minh".
 //
 // Terms come out as written (not yet case-folded); the token filters do the
-// rest. Not thread-safe: it owns an ICU break iterator, so use one per thread.
+// rest. Positions count words, with a gap of one at each line break so that
+// no phrase runs from one line or paragraph into the next. Not thread-safe: it owns an ICU break iterator, so use one per thread.
 class Tokenizer {
  public:
   Tokenizer();

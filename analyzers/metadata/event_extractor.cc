@@ -30,7 +30,8 @@ const Trigger kTriggers[] = {
 const char* const kOrgNouns[] = {"cơ quan", "văn phòng", "trung tâm", "đơn vị", "đầu mối",
                                  "bộ máy",  "chức danh", "chi bộ",    "đảng bộ", "phòng",
                                  "sở",      "xã",        "huyện",     "tỉnh",    "thôn",
-                                 "tổ dân phố", "trường"};
+                                 "phường",  "quận",      "thị trấn",  "thị xã",  "tổ dân phố",
+                                 "trường"};
 
 enum UnitKind { kUnitsCut, kStaffCut, kGenericStaff };
 const char* const kUnitsCutNouns[] = {"đầu mối", "phòng", "ban", "đơn vị", "cơ quan", "xã", "thôn",
@@ -156,10 +157,22 @@ std::vector<RestructuringEvent> EventExtractor::Events(
       if (!seen.insert({kTypeNames[type], sentence, from, to}).second) return;
       events.push_back({kTypeNames[type], sentence, std::move(from), std::move(to)});
     };
+    // Where the ';' clause holding token i starts: a trigger's subject
+    // ("Văn phòng A được hợp nhất …") never reaches into an earlier clause.
+    auto clause_start = [&](std::size_t i) {
+      while (i > a && text.substr(t[i - 1]->end, t[i]->start - t[i - 1]->end).find(';') ==
+                          std::string_view::npos) {
+        --i;
+      }
+      return i;
+    };
     for (std::size_t k = 0; k < triggers.size(); ++k) {
       const auto type = static_cast<EventType>(triggers[k].id);
       const std::size_t region_end = k + 1 < triggers.size() ? triggers[k + 1].begin : b;
       const std::size_t after = triggers[k].end;
+      const std::size_t subject = std::max(clause_start(triggers[k].begin), k > 0 ? triggers[k - 1].end : a);
+      // "dừng thí điểm hợp nhất …": the merge is what stops, not a new merge.
+      if (k > 0 && triggers[k - 1].id == kPilotStop && triggers[k - 1].end == triggers[k].begin) continue;
       // Triggers that are also everyday words must be followed by what they act on.
       if ((type == kSplit || type == kEstablish) && !agency_or_noun_at(after, 4)) continue;
       switch (type) {
@@ -190,7 +203,7 @@ std::vector<RestructuringEvent> EventExtractor::Events(
             }
             std::vector<std::string> from = agencies_between(c0, connector);
             std::vector<std::string> to = agencies_between(connector, c1);
-            if (from.empty() && c0 == after) from = agencies_between(a, triggers[k].begin);
+            if (from.empty() && c0 == after) from = agencies_between(subject, triggers[k].begin);
             if (from.empty() && to.empty() && clauses.size() > 1) continue;
             emit(type, std::move(from), std::move(to));
             any = true;
@@ -200,12 +213,12 @@ std::vector<RestructuringEvent> EventExtractor::Events(
         }
         case kDissolve: {
           std::vector<std::string> from = agencies_between(after, region_end);
-          if (from.empty()) from = agencies_between(a, triggers[k].begin);
+          if (from.empty()) from = agencies_between(subject, triggers[k].begin);
           emit(type, std::move(from), {});
           break;
         }
         case kUnifyRoles:
-          emit(type, agencies_between(a, triggers[k].begin), agencies_between(after, region_end));
+          emit(type, agencies_between(subject, triggers[k].begin), agencies_between(after, region_end));
           break;
         case kEstablish:
           emit(type, {}, agencies_between(after, region_end));

@@ -169,12 +169,13 @@ std::vector<Locality> LocalityExtractor::Extract(const std::vector<Token>& all, 
       Mention m{};
       std::size_t used = 0;
       if (title_head) {
-        used = scan.Lookup(i, run, 2, {AdminLevel::kDistrict, AdminLevel::kProvince}, {}, &m);
+        // A province and its capital city share a name ("Thái Nguyên"); a
+        // bare name heading a title means the province.
+        const std::vector<AdminLevel> levels = {AdminLevel::kProvince, AdminLevel::kDistrict};
+        used = scan.Lookup(i, run, 2, levels, {}, &m);
         if (used == 0 && run >= 1) {
           std::size_t end = t[i + run - 1]->end;
-          if (end < text.size() && text[end] == ':') {
-            used = scan.Lookup(i, run, 1, {AdminLevel::kDistrict, AdminLevel::kProvince}, {}, &m);
-          }
+          if (end < text.size() && text[end] == ':') used = scan.Lookup(i, run, 1, levels, {}, &m);
         }
       }
       // A capitalized province name anywhere, but "Hồ Chí Minh" alone is the
@@ -250,7 +251,6 @@ std::vector<Locality> LocalityExtractor::Extract(const std::vector<Token>& all, 
   // Primary: among the places the title names (all places when it names
   // none) the most mentioned; a tie goes to the more specific of two nested
   // places (a district over its province) and otherwise leaves no primary.
-  // Without a title mention it takes two mentions.
   auto contains = [&](const Locality& outer, const Locality& inner) {
     if (outer.level == AdminLevel::kProvince && inner.level != AdminLevel::kProvince) {
       return province_of(inner.level, inner.unit) == outer.unit;
@@ -273,6 +273,23 @@ std::vector<Locality> LocalityExtractor::Extract(const std::vector<Token>& all, 
       else if (!contains(l, localities[best])) tied = true;
     }
   }
+  // Places tied within one province the report names ("huyện Ba Bể và huyện
+  // Chợ Mới, tỉnh Bắc Kạn") make the province the subject.
+  if (best >= 0 && tied) {
+    std::int32_t shared = province_of(localities[best].level, localities[best].unit);
+    bool same_province = true;
+    for (const Locality& l : localities) {
+      if (l.mentions == localities[best].mentions && (!any_in_title || l.in_title)) {
+        same_province = same_province && province_of(l.level, l.unit) == shared;
+      }
+    }
+    for (std::size_t i = 0; same_province && i < localities.size(); ++i) {
+      if (localities[i].level == AdminLevel::kProvince && localities[i].unit == shared) {
+        best = static_cast<int>(i);
+        tied = false;
+      }
+    }
+  }
   // Support counts the mentions of the place and of places nesting with it:
   // "huyện Châu Thành, tỉnh Tiền Giang" names one place twice.
   int support = 0;
@@ -283,7 +300,15 @@ std::vector<Locality> LocalityExtractor::Extract(const std::vector<Token>& all, 
       if (same || contains(l, b) || contains(b, l)) support += l.mentions;
     }
   }
-  if (best >= 0 && !tied && (any_in_title || support >= 2)) localities[best].primary = true;
+  // A report that names one place only (or one chain of nested places) is
+  // about it, however briefly it says so.
+  bool single_place = best >= 0 && std::all_of(localities.begin(), localities.end(), [&](const Locality& l) {
+    const Locality& b = localities[best];
+    return (l.level == b.level && l.unit == b.unit) || contains(l, b) || contains(b, l);
+  });
+  if (best >= 0 && !tied && (any_in_title || support >= 2 || single_place)) {
+    localities[best].primary = true;
+  }
   auto score = [](const Locality& l) { return l.mentions + (l.in_title ? 3 : 0); };
   std::stable_sort(localities.begin(), localities.end(), [&](const Locality& a, const Locality& b) {
     return a.primary != b.primary ? a.primary : score(a) > score(b);

@@ -29,10 +29,14 @@ struct Locality {
 // Names are capitalized in Vietnamese, which keeps "xã hội" from being a commune.
 // Ambiguous names are resolved with the other places the report names: a
 // commune inside a mentioned district, a district inside a mentioned
-// province; a name still ambiguous after that is left out rather than guessed.
-// The primary locality scores its mentions plus three for a title mention; it
-// needs a score of two and no tie, so national reports and comparisons of
-// several places get none.
+// province; a name still ambiguous after that is left out rather than guessed,
+// and so is a unique match lying outside every province the report settled on.
+// The primary locality is the most mentioned of the places the title names,
+// or of all places when the title names none; then it needs two mentions (of
+// it or of places nested with it: "huyện Châu Thành, tỉnh Tiền Giang") or to
+// be the only place named. A tie between places of one named province makes
+// that province the primary; any other tie between unrelated places leaves none, so
+// national reports and comparisons of several places get no primary.
 class LocalityExtractor {
  public:
   LocalityExtractor(const Gazetteer& gazetteer, Analyzer& analyzer);

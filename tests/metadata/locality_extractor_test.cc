@@ -61,8 +61,8 @@ TEST_CASE_METHOD(Fixture, "a name that stays ambiguous is left out", "[locality]
 TEST_CASE_METHOD(Fixture, "common words and people are not places", "[locality]") {
   CHECK(Run("Công tác xã hội", "Các tổ chức chính trị - xã hội cùng tham gia.").empty());
   CHECK(Run("Học tập", "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.").empty());
-  // The city, with its city word; one mention is not enough to be the primary.
-  CHECK(Run("Đô thị", "TP. Hồ Chí Minh giảm 20 phòng.") == Strings{"province Hồ Chí Minh/Hồ Chí Minh"});
+  // The city, with its city word; the only place named, so the primary.
+  CHECK(Run("Đô thị", "TP. Hồ Chí Minh giảm 20 phòng.") == Strings{"*province Hồ Chí Minh/Hồ Chí Minh"});
 }
 
 TEST_CASE_METHOD(Fixture, "national reports and comparisons have no primary", "[locality]") {
