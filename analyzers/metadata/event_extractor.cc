@@ -283,8 +283,8 @@ std::vector<Figure> EventExtractor::Figures(const std::vector<const Token*>& t,
           }
           if (k >= b || t[k]->term != "đồng") continue;
           std::string unit = scale + "đồng";
-          std::string_view after = text.substr(t[k]->end, 8);
-          if (after.substr(0, 4) == "/năm") unit += "/năm";
+          constexpr std::string_view kPerYear = "/năm";  // five bytes: ă takes two
+          if (text.substr(t[k]->end, kPerYear.size()) == kPerYear) unit += kPerYear;
           figures.push_back({"savings", value, unit, sentence});
           break;
         }

@@ -1,0 +1,82 @@
+// tinhgon-index --analyze as a user runs it: exit codes, messages, JSON shape.
+#include <cstdio>
+#include <fstream>
+#include <string>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+namespace {
+
+struct Run {
+  int exit_code;
+  std::string out;
+};
+
+Run Execute(const std::string& arguments) {
+  std::string command = std::string(TINHGON_INDEX_BINARY) + " " + arguments + " 2>&1";
+  FILE* pipe = popen(command.c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  std::string out;
+  char buffer[4096];
+  while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
+  int status = pclose(pipe);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+std::string TempFile(const std::string& name, const std::string& bytes) {
+  std::string path = std::string(TINHGON_BUILD_DIR) + "/" + name;
+  std::ofstream(path, std::ios::binary) << bytes;
+  return path;
+}
+
+}  // namespace
+
+TEST_CASE("tinhgon-index --analyze prints every field as JSON", "[cli]") {
+  std::string path = TempFile("analyze_ok.txt",
+                              "Đầm Hà: Hiệu quả tinh giản bộ máy\n28/07/2020 09:38\n"
+                              "Huyện Đầm Hà hợp nhất Ban Tổ chức Huyện ủy với Phòng Nội vụ, giảm 1 đầu mối.\n"
+                              "Hương Lan");
+  Run run = Execute("--analyze " + path);
+  REQUIRE(run.exit_code == 0);
+  nlohmann::json j = nlohmann::json::parse(run.out);
+  for (const char* key : {"title", "byline", "date", "dates_mentioned", "localities", "agencies",
+                          "events", "figures"}) {
+    CHECK(j.contains(key));
+  }
+  CHECK(j["date"] == "2020-07-28");
+  CHECK(j["byline"] == "Hương Lan");
+  REQUIRE(j["localities"].size() >= 1);
+  const auto& l = j["localities"][0];
+  for (const char* key : {"code", "name", "level", "district_code", "province_code", "province_name",
+                          "province_2025_code", "province_2025_name", "primary"}) {
+    CHECK(l.contains(key));
+  }
+  CHECK(l["province_2025_name"] == "Quảng Ninh");
+}
+
+TEST_CASE("tinhgon-index --analyze fails clearly on a missing or binary file", "[cli]") {
+  Run missing = Execute("--analyze " + std::string(TINHGON_BUILD_DIR) + "/no-such-report.txt");
+  CHECK(missing.exit_code == 1);
+  CHECK(missing.out.find("cannot open") != std::string::npos);
+
+  std::string binary(4096, '\0');
+  for (std::size_t i = 0; i < binary.size(); i += 7) binary[i] = static_cast<char>(i);
+  Run bad = Execute("--analyze " + TempFile("analyze_binary.bin", binary));
+  CHECK(bad.exit_code == 1);
+  CHECK(bad.out.find("binary") != std::string::npos);
+}
+
+TEST_CASE("an empty report and invalid UTF-8 still give JSON", "[cli]") {
+  Run empty = Execute("--analyze " + TempFile("analyze_empty.txt", ""));
+  CHECK(empty.exit_code == 0);
+  CHECK(nlohmann::json::parse(empty.out)["title"] == "");
+  Run broken = Execute("--analyze " + TempFile("analyze_broken.txt", "Tiêu đề \xFF\xFE bài\nNội dung."));
+  CHECK(broken.exit_code == 0);
+  CHECK(nlohmann::json::parse(broken.out)["invalid_utf8_sequences"] == 2);
+}
+
+TEST_CASE("usage errors exit 2", "[cli]") {
+  CHECK(Execute("--no-such-flag").exit_code == 2);
+  CHECK(Execute("").exit_code == 2);
+}
