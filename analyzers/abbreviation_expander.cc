@@ -2,36 +2,15 @@
 
 #include <stdexcept>
 
+#include "analyzers/data_file.h"
+
 namespace tinhgon {
-namespace {
-
-std::vector<std::string_view> SplitTabs(std::string_view line) {
-  std::vector<std::string_view> fields;
-  std::size_t start = 0;
-  while (true) {
-    std::size_t tab = line.find('\t', start);
-    fields.push_back(line.substr(start, tab == std::string_view::npos ? tab : tab - start));
-    if (tab == std::string_view::npos) return fields;
-    start = tab + 1;
-  }
-}
-
-}  // namespace
-
 AbbreviationExpander::AbbreviationExpander(std::string_view tsv, const PhraseAnalyzer& analyze) {
-  int line_number = 0;
-  while (!tsv.empty()) {
-    std::size_t newline = tsv.find('\n');
-    std::string_view line = tsv.substr(0, newline);
-    tsv.remove_prefix(newline == std::string_view::npos ? tsv.size() : newline + 1);
-    ++line_number;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line.front() == '#') continue;
-
+  for (const DataLine& line : ReadDataLines(tsv)) {
     auto fail = [&](const std::string& why) {
-      throw std::invalid_argument("abbreviations line " + std::to_string(line_number) + ": " + why);
+      throw std::invalid_argument("abbreviations line " + std::to_string(line.number) + ": " + why);
     };
-    std::vector<std::string_view> fields = SplitTabs(line);
+    const std::vector<std::string_view>& fields = line.fields;
     if (fields.size() < 2 || fields.size() > 3) fail("expected abbreviation<TAB>full form[<TAB>caps]");
     Entry entry;
     if (fields.size() == 3) {

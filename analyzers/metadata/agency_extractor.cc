@@ -4,28 +4,12 @@
 #include <stdexcept>
 
 #include "analyzers/analyzer.h"
+#include "analyzers/data_file.h"
 #include "analyzers/metadata/capitals.h"
 #include "metadata_embedded.h"
 
 namespace tinhgon {
 namespace {
-
-std::vector<std::string_view> Split(std::string_view s, std::string_view separator) {
-  std::vector<std::string_view> parts;
-  std::size_t start = 0;
-  while (true) {
-    std::size_t at = s.find(separator, start);
-    parts.push_back(s.substr(start, at == std::string_view::npos ? at : at - start));
-    if (at == std::string_view::npos) return parts;
-    start = at + separator.size();
-  }
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
 
 bool Adjacent(const std::vector<const Token*>& t, std::size_t i) {
   return i > 0 && i < t.size() && t[i]->position == t[i - 1]->position + 1;
@@ -46,29 +30,21 @@ std::string LevelAt(const std::vector<const Token*>& t, std::size_t i) {
 }
 
 AgencyExtractor::AgencyExtractor(Analyzer& analyzer) {
-  std::string_view data = embedded::metadata_agencies;
-  int line_number = 0;
-  while (!data.empty()) {
-    std::size_t newline = data.find('\n');
-    std::string_view line = data.substr(0, newline);
-    data.remove_prefix(newline == std::string_view::npos ? data.size() : newline + 1);
-    ++line_number;
-    if (Trim(line).empty() || line.front() == '#') continue;
-    std::vector<std::string_view> f = Split(line, "\t");
+  for (const DataLine& line : ReadDataLines(embedded::metadata_agencies)) {
+    const std::vector<std::string_view>& f = line.fields;
     auto fail = [&](const std::string& why) {
-      throw std::invalid_argument("agencies line " + std::to_string(line_number) + ": " + why);
+      throw std::invalid_argument("agencies line " + std::to_string(line.number) + ": " + why);
     };
     if (f.size() < 3 || f.size() > 5) fail("expected slug, label, aliases[, level[, flags]]");
-    Kind kind{std::string(Trim(f[0])), std::string(Trim(f[1])),
-              f.size() > 3 ? std::string(Trim(f[3])) : std::string(), false};
-    if (f.size() > 4 && !Trim(f[4]).empty()) {
-      if (Trim(f[4]) != "caps") fail("unknown flag");
+    Kind kind{std::string(f[0]), std::string(f[1]), f.size() > 3 ? std::string(f[3]) : std::string(),
+              false};
+    if (f.size() > 4 && !f[4].empty()) {
+      if (f[4] != "caps") fail("unknown flag");
       kind.capitals_only = true;
     }
     const int kind_id = static_cast<int>(kinds_.size());
     kinds_.push_back(kind);
-    for (std::string_view alias : Split(f[2], "|")) {
-      alias = Trim(alias);
+    for (std::string_view alias : SplitAndTrim(f[2], "|")) {
       std::string level;
       std::size_t at = alias.find('@');
       if (at != std::string_view::npos) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "analyzers/case_folder.h"
+#include "analyzers/data_file.h"
 #include "analyzers/metadata/capitals.h"
 #include "analyzers/text_cleaner.h"
 #include "analyzers/tone_marks.h"
@@ -14,13 +15,6 @@ namespace tinhgon {
 namespace {
 
 constexpr std::size_t kShortLineWords = 8;
-
-std::string_view Trim(std::string_view s) {
-  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-  while (!s.empty() && space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && space(s.back())) s.remove_suffix(1);
-  return s;
-}
 
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -47,7 +41,7 @@ bool IsOnlyDigitsAndPunctuation(std::string_view line) {
 bool IsCounter(std::string_view line) {
   std::size_t colon = line.rfind(':');
   if (colon == std::string_view::npos || WordCount(line) > 6) return false;
-  std::string_view value = Trim(line.substr(colon + 1));
+  std::string_view value = TrimSpaces(line.substr(colon + 1));
   if (value.empty()) return false;
   return std::all_of(value.begin(), value.end(),
                      [](char c) { return IsAsciiDigit(c) || c == '.' || c == ','; });
@@ -76,12 +70,8 @@ std::vector<std::string_view> Words(std::string_view line) {
 std::size_t WordCount(std::string_view line) { return Words(line).size(); }
 
 DocumentLayout::DocumentLayout() {
-  std::string_view data = embedded::metadata_boilerplate;
-  while (!data.empty()) {
-    std::size_t newline = data.find('\n');
-    std::string_view line = Trim(data.substr(0, newline));
-    data.remove_prefix(newline == std::string_view::npos ? data.size() : newline + 1);
-    if (!line.empty() && line.front() != '#') vocabulary_.push_back(Fold(line));
+  for (const DataLine& line : ReadDataLines(embedded::metadata_boilerplate)) {
+    vocabulary_.push_back(Fold(line.fields.front()));
   }
 }
 
@@ -120,7 +110,7 @@ bool IsCredit(std::string_view line) {
 
 // "Hương Lan", "Lê Hoàn", "Triệu Đại Nghĩa (Trung tâm TT&VH huyện Đầm Hà)".
 bool IsNameLine(std::string_view line) {
-  std::string_view name = Trim(line.substr(0, line.find('(')));
+  std::string_view name = TrimSpaces(line.substr(0, line.find('(')));
   std::vector<std::string_view> words = Words(name);
   if (words.size() < 2 || words.size() > 5) return false;
   return std::all_of(words.begin(), words.end(), StartsWithCapital);
@@ -135,7 +125,7 @@ Layout DocumentLayout::Analyze(std::string_view text, const LineTest& is_date_li
     std::size_t end = text.find('\n', start);
     if (end == std::string_view::npos) end = text.size();
     std::string_view raw = text.substr(start, end - start);
-    std::string_view trimmed = Trim(raw);
+    std::string_view trimmed = TrimSpaces(raw);
     Line line;
     line.text = trimmed;
     line.offset = trimmed.empty() ? start : static_cast<std::size_t>(trimmed.data() - text.data());

@@ -4,20 +4,11 @@
 #include <stdexcept>
 
 #include "analyzers/analyzer.h"
+#include "analyzers/data_file.h"
 #include "metadata_embedded.h"
 
 namespace tinhgon {
 namespace {
-
-std::vector<std::string_view> Fields(std::string_view line) {
-  std::vector<std::string_view> fields;
-  std::size_t start = 0;
-  for (std::size_t tab; (tab = line.find('\t', start)) != std::string_view::npos; start = tab + 1) {
-    fields.push_back(line.substr(start, tab - start));
-  }
-  fields.push_back(line.substr(start));
-  return fields;
-}
 
 // The name key of a 2025 province: "Thành phố Hà Nội" is listed under "Hà Nội".
 std::string_view WithoutCityPrefix(std::string_view name) {
@@ -47,16 +38,9 @@ std::string Gazetteer::Key(Analyzer& analyzer, std::string_view text) {
 }
 
 Gazetteer::Gazetteer(Analyzer& analyzer) {
-  std::string_view data = embedded::metadata_gazetteer;
   std::unordered_map<std::string, std::int32_t> province_index, district_index, index_2025;
   std::vector<std::vector<std::string_view>> rows;
-  while (!data.empty()) {
-    std::size_t newline = data.find('\n');
-    std::string_view line = data.substr(0, newline);
-    data.remove_prefix(newline == std::string_view::npos ? data.size() : newline + 1);
-    if (line.empty() || line.front() == '#') continue;
-    rows.push_back(Fields(line));
-  }
+  for (DataLine& line : ReadDataLines(embedded::metadata_gazetteer)) rows.push_back(std::move(line.fields));
   // 2025 provinces first: the old units point at them.
   for (const auto& f : rows) {
     if (f[0] != "N" || f.size() < 3) continue;
