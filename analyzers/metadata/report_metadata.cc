@@ -6,9 +6,9 @@ namespace tinhgon {
 
 namespace {
 
-nlohmann::json LocalityJson(const Locality& l, const Gazetteer& g) {
+nlohmann::ordered_json LocalityJson(const Locality& l, const Gazetteer& g) {
   const AdminUnit& unit = g.unit(l.level, l.unit);
-  nlohmann::json j = {{"code", unit.code},
+  nlohmann::ordered_json j = {{"code", unit.code},
                       {"name", unit.name},
                       {"level", AdminLevelName(l.level)},
                       {"district_code", nullptr},
@@ -34,27 +34,27 @@ nlohmann::json LocalityJson(const Locality& l, const Gazetteer& g) {
 
 }  // namespace
 
-nlohmann::json ToJson(const ReportMetadata& m, const Gazetteer& gazetteer, bool with_text) {
-  nlohmann::json localities = nlohmann::json::array();
+nlohmann::ordered_json ToJson(const ReportMetadata& m, const Gazetteer& gazetteer, bool with_text) {
+  nlohmann::ordered_json localities = nlohmann::ordered_json::array();
   for (const Locality& l : m.localities) localities.push_back(LocalityJson(l, gazetteer));
-  nlohmann::json agencies = nlohmann::json::array();
+  nlohmann::ordered_json agencies = nlohmann::ordered_json::array();
   for (const AgencyMention& a : m.agencies) {
     agencies.push_back({{"slug", a.slug},
                         {"label", a.label},
-                        {"level", a.level.empty() ? nlohmann::json() : nlohmann::json(a.level)}});
+                        {"level", a.level.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(a.level)}});
   }
-  nlohmann::json events = nlohmann::json::array();
+  nlohmann::ordered_json events = nlohmann::ordered_json::array();
   for (const RestructuringEvent& e : m.events) {
     events.push_back({{"type", e.type}, {"sentence", e.sentence}, {"from", e.from}, {"to", e.to}});
   }
-  nlohmann::json figures = nlohmann::json::array();
+  nlohmann::ordered_json figures = nlohmann::ordered_json::array();
   for (const Figure& f : m.figures) {
     figures.push_back({{"kind", f.kind}, {"value", f.value}, {"unit", f.unit}, {"sentence", f.sentence}});
   }
-  nlohmann::json j = {
+  nlohmann::ordered_json j = {
       {"title", m.title},
-      {"byline", m.byline.empty() ? nlohmann::json() : nlohmann::json(m.byline)},
-      {"date", m.date ? nlohmann::json(*m.date) : nlohmann::json()},
+      {"byline", m.byline.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(m.byline)},
+      {"date", m.date ? nlohmann::ordered_json(*m.date) : nlohmann::ordered_json()},
       {"dates_mentioned", m.dates_mentioned},
       {"localities", localities},
       {"agencies", agencies},

@@ -45,8 +45,9 @@ struct ReportMetadata {
   CleaningStats stats;
 };
 
-// The JSON object `tinhgon-index --analyze` prints (without `text` unless asked).
-nlohmann::json ToJson(const ReportMetadata& metadata, const Gazetteer& gazetteer,
+// The JSON object `tinhgon-index --analyze` prints (without `text` unless asked),
+// its keys in the order of the struct so people read title and date first.
+nlohmann::ordered_json ToJson(const ReportMetadata& metadata, const Gazetteer& gazetteer,
                       bool with_text = false);
 
 }  // namespace tinhgon

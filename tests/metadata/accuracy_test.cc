@@ -44,7 +44,7 @@ struct Prediction {
 
 Prediction Predict(tinhgon::MetadataExtractor& extractor, const std::string& bytes) {
   tinhgon::ReportMetadata m = extractor.Extract(bytes);
-  json j = tinhgon::ToJson(m, extractor.gazetteer());
+  json j = json::parse(tinhgon::ToJson(m, extractor.gazetteer()).dump());
   Prediction p;
   for (const json& l : j["localities"]) {
     if (!l["primary"].get<bool>()) continue;
