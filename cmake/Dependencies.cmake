@@ -33,3 +33,6 @@ find_package(nlohmann_json 3 QUIET CONFIG)
 if(NOT nlohmann_json_FOUND)
   message(FATAL_ERROR "nlohmann/json not found: apt-get install nlohmann-json3-dev (or run scripts/setup)")
 endif()
+
+tinhgon_require_pkg(GUMBO gumbo libgumbo-dev)
+tinhgon_require_pkg(UCHARDET uchardet libuchardet-dev)

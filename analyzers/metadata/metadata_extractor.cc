@@ -21,7 +21,7 @@ MetadataExtractor::MetadataExtractor()
 
 MetadataExtractor::~MetadataExtractor() = default;
 
-ReportMetadata MetadataExtractor::Extract(std::string_view bytes) {
+ReportMetadata MetadataExtractor::Extract(std::string_view bytes, Analysis* analysis_out) {
   ReportMetadata m;
   std::string normalized = analyzer_->Normalize(bytes, &m.stats);
   Layout layout = layout_->Analyze(
@@ -55,6 +55,7 @@ ReportMetadata MetadataExtractor::Extract(std::string_view bytes) {
   m.agencies = agencies_->Summarize(agencies);
   m.events = events_->Events(written, agencies, m.text);
   m.figures = events_->Figures(written, m.text);
+  if (analysis_out != nullptr) *analysis_out = std::move(analysis);
   return m;
 }
 

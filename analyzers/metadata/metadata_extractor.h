@@ -10,6 +10,7 @@ namespace tinhgon {
 
 class AgencyExtractor;
 class Analyzer;
+struct Analysis;
 class DateExtractor;
 class DocumentLayout;
 class EventExtractor;
@@ -28,7 +29,9 @@ class MetadataExtractor {
   MetadataExtractor(const MetadataExtractor&) = delete;
   MetadataExtractor& operator=(const MetadataExtractor&) = delete;
 
-  ReportMetadata Extract(std::string_view bytes);
+  // `analysis`, when given, receives the chain's analysis of metadata.text
+  // (title and content without chrome): what the indexer indexes.
+  ReportMetadata Extract(std::string_view bytes, Analysis* analysis = nullptr);
 
   const Gazetteer& gazetteer() const { return *gazetteer_; }
 

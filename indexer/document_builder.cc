@@ -1,0 +1,119 @@
+#include "indexer/document_builder.h"
+
+#include <cstdio>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "analyzers/analyzer.h"
+#include "analyzers/metadata/gazetteer.h"
+#include "indexer/schema.h"
+
+namespace tinhgon {
+namespace {
+
+// FNV-1a, 64 bits: stable across runs and machines, which std::hash is not.
+std::uint64_t Fnv1a(std::string_view bytes, std::uint64_t h = 1469598103934665603ull) {
+  for (unsigned char c : bytes) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
+
+std::string Joined(const std::set<std::string>& values) {
+  std::string out;
+  for (const std::string& v : values) {
+    if (!out.empty()) out += schema::kListSeparator;
+    out += v;
+  }
+  return out;
+}
+
+void AddBoolean(Xapian::Document* doc, std::string_view prefix, const std::string& value) {
+  if (!value.empty() && value.size() <= schema::kMaxTermBytes) doc->add_boolean_term(schema::Term(prefix, value));
+}
+
+}  // namespace
+
+DocumentBuilder::DocumentBuilder() = default;
+
+std::string DocumentBuilder::ContentHash(const SourceReport& r) {
+  std::uint64_t h = Fnv1a(schema::kVersion);
+  for (const std::string* field : {&r.format, &r.text}) h = Fnv1a(*field, Fnv1a("\x1f", h));
+  for (const auto* field : {&r.date, &r.url, &r.publisher}) h = Fnv1a(field->value_or(""), Fnv1a("\x1f", h));
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+  return hex;
+}
+
+Xapian::Document DocumentBuilder::Build(const SourceReport& report, const std::string& content_hash) {
+  Analysis analysis;
+  ReportMetadata m = extractor_.Extract(report.text, &analysis);
+  if (report.date) m.date = report.date;  // the source's own date beats a guess from layout
+  const Gazetteer& gazetteer = extractor_.gazetteer();
+
+  Xapian::Document doc;
+  // Free text: exact and folded forms at each position; the title also under
+  // its prefix and weighted above the body.
+  const std::size_t title_end = m.title.size();
+  for (const Token& t : analysis.tokens) {
+    if (t.term.size() > schema::kMaxTermBytes) continue;
+    const Xapian::termpos pos = t.position + 1;
+    const bool in_title = title_end > 0 && t.end <= title_end;
+    const Xapian::termcount weight = in_title ? schema::kTitleWeight : 1;
+    doc.add_posting(t.term, pos, weight);
+    if (t.has_marks()) doc.add_posting(t.folded, pos, weight);
+    if (in_title) {
+      doc.add_posting(schema::Term(schema::kTitle, t.term), pos);
+      if (t.has_marks()) doc.add_posting(schema::Term(schema::kTitle, t.folded), pos);
+    }
+  }
+
+  doc.add_boolean_term(schema::Term(schema::kId, report.id));
+  AddBoolean(&doc, schema::kFile, report.source);
+  std::set<std::string> provinces, provinces_2025, districts, agencies, events;
+  for (const Locality& l : m.localities) {
+    const AdminUnit& unit = gazetteer.unit(l.level, l.unit);
+    const AdminUnit& province = l.level == AdminLevel::kProvince ? unit : gazetteer.province(unit.province);
+    provinces.insert(province.code);
+    if (unit.province_2025 >= 0) provinces_2025.insert(gazetteer.province_2025(unit.province_2025).code);
+    if (l.level == AdminLevel::kDistrict) districts.insert(unit.code);
+    if (l.level == AdminLevel::kCommune) {
+      districts.insert(gazetteer.district(unit.district).code);
+      AddBoolean(&doc, schema::kCommune, unit.code);
+    }
+    if (l.primary) AddBoolean(&doc, schema::kPrimary, unit.code);
+  }
+  for (const auto& a : m.agencies) agencies.insert(a.slug);
+  for (const auto& e : m.events) events.insert(e.type);
+  for (const auto& code : provinces) AddBoolean(&doc, schema::kProvince, code);
+  for (const auto& code : provinces_2025) AddBoolean(&doc, schema::kProvince2025, code);
+  for (const auto& code : districts) AddBoolean(&doc, schema::kDistrict, code);
+  for (const auto& slug : agencies) AddBoolean(&doc, schema::kAgency, slug);
+  for (const auto& type : events) AddBoolean(&doc, schema::kEvent, type);
+  for (const auto& date : m.dates_mentioned) AddBoolean(&doc, schema::kYearMentioned, date.substr(0, 4));
+  if (report.publisher) AddBoolean(&doc, schema::kSource, *report.publisher);
+  if (m.date) {
+    const std::string& d = *m.date;  // YYYY-MM-DD
+    AddBoolean(&doc, schema::kYear, d.substr(0, 4));
+    AddBoolean(&doc, schema::kMonth, d.substr(0, 4) + d.substr(5, 2));
+    doc.add_value(schema::kDateSlot, d.substr(0, 4) + d.substr(5, 2) + d.substr(8, 2));
+    doc.add_value(schema::kYearSlot, d.substr(0, 4));
+  }
+  doc.add_value(schema::kProvincesSlot, Joined(provinces));
+  doc.add_value(schema::kProvinces2025Slot, Joined(provinces_2025));
+  doc.add_value(schema::kDistrictsSlot, Joined(districts));
+  doc.add_value(schema::kAgenciesSlot, Joined(agencies));
+  doc.add_value(schema::kEventsSlot, Joined(events));
+  doc.add_value(schema::kContentHashSlot, content_hash);
+
+  nlohmann::ordered_json data = {{"id", report.id},
+                                 {"source", report.source},
+                                 {"format", report.format},
+                                 {"encoding", report.encoding},
+                                 {"url", report.url ? nlohmann::ordered_json(*report.url) : nullptr},
+                                 {"publisher", report.publisher ? nlohmann::ordered_json(*report.publisher) : nullptr}};
+  data.update(ToJson(m, gazetteer, /*with_text=*/true));
+  doc.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  return doc;
+}
+
+}  // namespace tinhgon

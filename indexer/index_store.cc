@@ -1,0 +1,110 @@
+#include "indexer/index_store.h"
+
+#include <fstream>
+#include <stdexcept>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include "indexer/schema.h"
+
+namespace tinhgon {
+namespace {
+
+constexpr const char* kStub = "XAPIANDB";
+constexpr const char* kGenerationPrefix = "gen-";
+
+int GenerationNumber(const std::filesystem::path& path) {
+  std::string name = path.filename().string();
+  if (name.rfind(kGenerationPrefix, 0) != 0) return -1;
+  try {
+    return std::stoi(name.substr(4));
+  } catch (...) {
+    return -1;
+  }
+}
+
+// rename() is atomic, but only durable once the data and the directory entry
+// reach the disk.
+void SyncPath(const std::filesystem::path& path, int flags) {
+  int fd = ::open(path.c_str(), flags);
+  if (fd >= 0) {
+    ::fsync(fd);
+    ::close(fd);
+  }
+}
+
+}  // namespace
+
+std::filesystem::path IndexStore::LiveGeneration(const std::filesystem::path& dir) {
+  std::ifstream stub(dir / kStub);
+  std::string backend, name;
+  if (!(stub >> backend >> name) || backend != "auto") return {};
+  return dir / name;
+}
+
+IndexStore::IndexStore(const std::filesystem::path& dir, bool rebuild) : dir_(dir), rebuild_(rebuild) {
+  std::error_code error;
+  std::filesystem::create_directories(dir_, error);
+  if (error) throw std::runtime_error("cannot create " + dir_.string() + ": " + error.message());
+  std::filesystem::path live = LiveGeneration(dir_);
+  if (!live.empty() && !std::filesystem::is_directory(live)) {
+    throw std::runtime_error(dir_.string() + " names a missing generation " + live.filename().string());
+  }
+  if (live.empty() && !std::filesystem::is_empty(dir_)) {
+    throw std::runtime_error(dir_.string() + " exists but is not a tinhgon index (no XAPIANDB stub)");
+  }
+  try {
+    if (!rebuild_ && !live.empty()) {
+      generation_ = live;
+      db_ = std::make_unique<Xapian::WritableDatabase>(generation_.string(), Xapian::DB_OPEN);
+      std::string version = db_->get_metadata(std::string(schema::kVersionKey));
+      if (version != schema::kVersion) {
+        throw std::runtime_error("the index in " + dir_.string() + " has schema version '" + version +
+                                 "', this tinhgon writes '" + std::string(schema::kVersion) +
+                                 "': run again with --rebuild");
+      }
+      return;
+    }
+    int next = 1;
+    for (const auto& entry : std::filesystem::directory_iterator(dir_)) {
+      next = std::max(next, GenerationNumber(entry.path()) + 1);
+    }
+    generation_ = dir_ / (kGenerationPrefix + std::to_string(next));
+    db_ = std::make_unique<Xapian::WritableDatabase>(generation_.string(), Xapian::DB_CREATE);
+    db_->set_metadata(std::string(schema::kVersionKey), std::string(schema::kVersion));
+    db_->commit();
+    if (live.empty()) WriteStub(generation_.filename().string());  // a new index is live from the start
+  } catch (const Xapian::DatabaseLockError&) {
+    throw std::runtime_error("another tinhgon-index is writing " + dir_.string());
+  } catch (const Xapian::Error& e) {
+    throw std::runtime_error("cannot open the index in " + dir_.string() + ": " + e.get_description());
+  }
+}
+
+void IndexStore::WriteStub(const std::string& generation_name) {
+  std::filesystem::path temporary = dir_ / (std::string(kStub) + ".tmp");
+  {
+    std::ofstream out(temporary, std::ios::trunc);
+    out << "auto " << generation_name << "\n";
+    if (!out) throw std::runtime_error("cannot write " + temporary.string());
+  }
+  SyncPath(temporary, O_RDONLY);
+  std::filesystem::rename(temporary, dir_ / kStub);
+  SyncPath(dir_, O_RDONLY | O_DIRECTORY);
+}
+
+void IndexStore::Publish() {
+  db_->commit();
+  if (!rebuild_) return;
+  std::filesystem::path previous = LiveGeneration(dir_);
+  WriteStub(generation_.filename().string());
+  for (const auto& entry : std::filesystem::directory_iterator(dir_)) {
+    int number = GenerationNumber(entry.path());
+    if (number < 0 || entry.path() == generation_ || entry.path() == previous) continue;
+    std::error_code ignored;
+    std::filesystem::remove_all(entry.path(), ignored);
+  }
+}
+
+}  // namespace tinhgon

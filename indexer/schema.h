@@ -1,0 +1,79 @@
+// The layout of a tinhgon index: every term prefix, value slot and the
+// document data format. The indexer writes this and the search service reads
+// it; neither spells a prefix or a slot number anywhere else.
+//
+// On disk, `--db DIR` is a directory holding a stub file XAPIANDB ("auto
+// gen-N") and the generation directories it names. A rebuild writes the next
+// generation beside the live one and renames a new stub over the old, so
+// readers see either the old index or the new, never a mix.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <xapian.h>
+
+namespace tinhgon::schema {
+
+// Bumped whenever the layout changes, so an index built by another version is
+// rebuilt rather than misread. Stored in the index metadata under kVersionKey.
+inline constexpr std::string_view kVersion = "1";
+inline constexpr std::string_view kVersionKey = "tinhgon.schema";
+
+// --- Free text -------------------------------------------------------------
+// Unprefixed terms with positions: each token's exact term (case-folded, with
+// marks) and, at the same position, its folded form when that differs
+// ("đảng" and "dang"), so a query with or without marks finds it and a query
+// with marks can prefer exact hits. Title tokens are also indexed with the
+// prefix below, and count kTitleWeight times in the unprefixed space, so a
+// title match ranks above a body match. Abbreviation expansions are indexed
+// at their positions like any token.
+inline constexpr std::string_view kTitle = "S";
+inline constexpr Xapian::termcount kTitleWeight = 3;
+// Terms longer than this are not indexed (Xapian's limit is 245 bytes, and
+// such "words" are URLs or garbage, not something anyone searches for).
+inline constexpr std::size_t kMaxTermBytes = 64;
+
+// --- Boolean terms (filters) -------------------------------------------------
+inline constexpr std::string_view kId = "Q";              // Q<id>: unique per document
+inline constexpr std::string_view kFile = "XF";           // XF<source file>, relative to its input directory
+inline constexpr std::string_view kProvince = "XP";       // XP<GSO code, pre-2025> of every locality
+inline constexpr std::string_view kProvince2025 = "XN";   // XN<code> of the 2025 province of every locality
+inline constexpr std::string_view kDistrict = "XD";       // XD<GSO district code>
+inline constexpr std::string_view kCommune = "XC";        // XC<GSO commune code>
+inline constexpr std::string_view kPrimary = "XL";        // XL<GSO code> of the primary locality (any level)
+inline constexpr std::string_view kAgency = "XA";         // XA<slug>
+inline constexpr std::string_view kEvent = "XE";          // XE<event type>
+inline constexpr std::string_view kYear = "XY";           // XY<YYYY> of the publication date
+inline constexpr std::string_view kMonth = "XM";          // XM<YYYYMM> of the publication date
+inline constexpr std::string_view kYearMentioned = "XT";  // XT<YYYY> of every date mentioned
+inline constexpr std::string_view kSource = "XS";         // XS<publisher>, when the source names one
+
+// --- Values --------------------------------------------------------------------
+// Multi-valued slots hold their values joined by kListSeparator, so a facet
+// counter can count a report once under each of its provinces or agencies.
+inline constexpr char kListSeparator = '\x1f';
+enum Slot : Xapian::valueno {
+  kDateSlot = 0,           // publication date "YYYYMMDD" (sorts as a string), empty when unknown
+  kProvincesSlot = 1,      // pre-2025 province codes
+  kProvinces2025Slot = 2,  // 2025 province codes
+  kDistrictsSlot = 3,      // district codes
+  kAgenciesSlot = 4,       // agency slugs
+  kEventsSlot = 5,         // event types
+  kYearSlot = 6,           // publication year "YYYY"
+  kContentHashSlot = 7,    // hash of what was indexed, to skip unchanged input
+};
+
+// --- Document data ---------------------------------------------------------------
+// A JSON object: id, source (file), format, encoding, url, publisher, and the
+// extracted metadata as `tinhgon-index --analyze` prints it (title, byline,
+// date, dates_mentioned, localities, agencies, events, figures), plus `text`,
+// the cleaned text snippets are cut from.
+
+inline std::string Term(std::string_view prefix, std::string_view value) {
+  std::string term(prefix);
+  term += value;
+  return term;
+}
+
+}  // namespace tinhgon::schema
