@@ -51,8 +51,15 @@ IndexStore::IndexStore(const std::filesystem::path& dir, bool rebuild) : dir_(di
   if (!live.empty() && !std::filesystem::is_directory(live)) {
     throw std::runtime_error(dir_.string() + " names a missing generation " + live.filename().string());
   }
-  if (live.empty() && !std::filesystem::is_empty(dir_)) {
-    throw std::runtime_error(dir_.string() + " exists but is not a tinhgon index (no XAPIANDB stub)");
+  if (live.empty()) {
+    // Generations without a stub are what an indexer killed during its first
+    // run leaves: start over beside them. Anything else is not ours to touch.
+    for (const auto& entry : std::filesystem::directory_iterator(dir_)) {
+      std::string name = entry.path().filename().string();
+      if (GenerationNumber(entry.path()) < 0 && name != std::string(kStub) + ".tmp") {
+        throw std::runtime_error(dir_.string() + " exists but is not a tinhgon index (no XAPIANDB stub)");
+      }
+    }
   }
   try {
     if (!rebuild_ && !live.empty()) {

@@ -65,10 +65,20 @@ class Queue {
   std::condition_variable not_full_, not_empty_;
 };
 
+// The content hash stored for `id`. The snapshot goes stale while the writer
+// commits (Xapian keeps only recent revisions readable), so reopen and retry.
 std::string StoredHash(Xapian::Database& db, const std::string& id) {
-  Xapian::PostingIterator it = db.postlist_begin(schema::Term(schema::kId, id));
-  if (it == db.postlist_end(schema::Term(schema::kId, id))) return std::string();
-  return db.get_document(*it).get_value(schema::kContentHashSlot);
+  const std::string term = schema::Term(schema::kId, id);
+  for (int attempt = 0;; ++attempt) {
+    try {
+      Xapian::PostingIterator it = db.postlist_begin(term);
+      if (it == db.postlist_end(term)) return std::string();
+      return db.get_document(*it).get_value(schema::kContentHashSlot);
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt >= 10) return std::string();  // analyze again rather than fail
+      db.reopen();
+    }
+  }
 }
 
 // Ids of the documents carrying `term`.
@@ -99,17 +109,22 @@ void Analyze(const std::vector<InputFile>& files, std::atomic<std::size_t>* next
     Item done{Item::kFileDone, "", files[i].relative, std::nullopt, {}, 0, true};
     std::error_code size_error;
     done.bytes = std::filesystem::file_size(files[i].path, size_error);
-    CorpusReader::Read(files[i], &reports, &done.errors);
+    try {
+      CorpusReader::Read(files[i], &reports, &done.errors);
+    } catch (const std::exception& e) {  // a reader bug must not take the run down
+      done.errors.push_back({files[i].relative, std::string("cannot read: ") + e.what()});
+      reports.clear();
+    }
     // Only a file read without any error may lose records: a JSONL line that
     // became malformed keeps its old document rather than vanishing.
     done.file_read = done.errors.empty();
     for (SourceReport& report : reports) {
       std::string hash = DocumentBuilder::ContentHash(report);
-      if (snapshot && StoredHash(*snapshot, report.id) == hash) {
-        queue->Push({Item::kUnchanged, report.id, report.source, std::nullopt, {}, 0, true});
-        continue;
-      }
       try {
+        if (snapshot && StoredHash(*snapshot, report.id) == hash) {
+          queue->Push({Item::kUnchanged, report.id, report.source, std::nullopt, {}, 0, true});
+          continue;
+        }
         Xapian::Document doc = builder.Build(report, hash);
         queue->Push({Item::kDocument, report.id, report.source, std::move(doc), {}, 0, true});
       } catch (const std::exception& e) {

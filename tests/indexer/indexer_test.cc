@@ -1,0 +1,258 @@
+#include "indexer/indexer.h"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include "indexer/index_store.h"
+#include "indexer/schema.h"
+#include "tests/indexer/test_corpus.h"
+#include "tests/support/shared_fixtures.h"
+
+using tinhgon::IndexOptions;
+using tinhgon::IndexResult;
+using tinhgon::RunIndex;
+using tinhgon::testing::Report;
+using tinhgon::testing::TempDir;
+using tinhgon::testing::WriteFile;
+namespace schema = tinhgon::schema;
+
+namespace {
+
+IndexResult Index(const TempDir& db, const std::filesystem::path& input, bool prune = false,
+                  std::vector<std::string> deletes = {}) {
+  IndexOptions options;
+  options.db = db / "index";
+  options.inputs = {input.string()};
+  options.prune = prune;
+  options.deletes = std::move(deletes);
+  options.jobs = 2;
+  return RunIndex(options);
+}
+
+Xapian::Database Open(const TempDir& db) { return Xapian::Database((db / "index").string()); }
+
+bool Has(const TempDir& db, const std::string& term) { return Open(db).term_exists(term); }
+
+void WriteCorpus(const TempDir& dir) {
+  WriteFile(dir / "in/a.txt", Report("Huyện Yên Sơn hợp nhất văn phòng",
+                                     "Huyện Yên Sơn (Tuyên Quang) hợp nhất Văn phòng Huyện ủy với Văn phòng HĐND và UBND huyện."));
+  WriteFile(dir / "in/sub/b.txt", Report("Bắc Kạn tách văn phòng",
+                                         "Tỉnh Bắc Kạn tách Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh."));
+  WriteFile(dir / "in/c.jsonl",
+            R"({"id": "c-1", "title": "Đầm Hà giảm đầu mối", "text": "Huyện Đầm Hà giảm 3 đầu mối.", "date": "2020-07-28", "source": "baoquangninh"})"
+            "\n"
+            R"({"id": "c-2", "title": "Cẩm Phả hợp nhất", "text": "Thành ủy Cẩm Phả hợp nhất Ban Tổ chức với Phòng Nội vụ."})"
+            "\n");
+}
+
+}  // namespace
+
+TEST_CASE("a report is indexed with its terms, tags, values and data", "[indexer]") {
+  TempDir dir("index-basic");
+  WriteCorpus(dir);
+  IndexResult r = Index(dir, dir / "in");
+  CHECK(r.added == 4);
+  CHECK(r.failed == 0);
+  Xapian::Database db = Open(dir);
+  CHECK(db.get_doccount() == 4);
+  CHECK(db.term_exists("Qa.txt"));
+  CHECK(db.term_exists("Qsub/b.txt"));  // ids are paths relative to the input directory
+  CHECK(db.term_exists("Qc-1"));
+  // Exact and folded forms, title prefix, filters by place, agency, date and source.
+  CHECK(db.term_exists("hợp"));
+  CHECK(db.term_exists("hop"));
+  CHECK(db.term_exists("Svăn"));
+  CHECK(db.term_exists("XP08"));   // Tuyên Quang
+  CHECK(db.term_exists("XN19"));   // Bắc Kạn → Thái Nguyên since 2025
+  CHECK(db.term_exists("XAvan-phong-cap-uy"));
+  CHECK(db.term_exists("XEsplit"));
+  CHECK(db.term_exists("XY2020"));
+  CHECK(db.term_exists("XM202007"));
+  CHECK(db.term_exists("XSbaoquangninh"));
+  Xapian::Document c1 = db.get_document(*db.postlist_begin("Qc-1"));
+  CHECK(c1.get_value(schema::kDateSlot) == "20200728");
+  nlohmann::json data = nlohmann::json::parse(c1.get_data());
+  CHECK(data["id"] == "c-1");
+  CHECK(data["source"] == "c.jsonl");
+  CHECK(data["title"] == "Đầm Hà giảm đầu mối");
+  CHECK(data["text"].get<std::string>().find("giảm 3 đầu mối") != std::string::npos);
+}
+
+TEST_CASE("indexing the same input again changes nothing", "[indexer]") {
+  TempDir dir("index-idempotent");
+  WriteCorpus(dir);
+  Index(dir, dir / "in");
+  Xapian::rev revision = Open(dir).get_revision();
+  IndexResult again = Index(dir, dir / "in");
+  CHECK(again.added == 0);
+  CHECK(again.updated == 0);
+  CHECK(again.unchanged == 4);
+  CHECK(Open(dir).get_doccount() == 4);
+  // Nothing to write, so at most the one commit every run makes.
+  CHECK(Open(dir).get_revision() <= revision + 1);
+}
+
+TEST_CASE("a changed file replaces its document, never duplicates it", "[indexer]") {
+  TempDir dir("index-changed");
+  WriteCorpus(dir);
+  Index(dir, dir / "in");
+  WriteFile(dir / "in/a.txt", Report("Huyện Yên Sơn giải thể ban quản lý", "Huyện Yên Sơn giải thể Ban Quản lý dự án."));
+  IndexResult r = Index(dir, dir / "in");
+  CHECK(r.updated == 1);
+  CHECK(r.unchanged == 3);
+  CHECK(Open(dir).get_doccount() == 4);
+  CHECK(Has(dir, "XEdissolve"));
+  CHECK_FALSE(Has(dir, "XAvan-phong-cap-uy"));
+}
+
+TEST_CASE("prune removes documents whose file is gone, delete removes by id", "[indexer]") {
+  TempDir dir("index-prune");
+  WriteCorpus(dir);
+  Index(dir, dir / "in");
+  std::filesystem::remove(dir / "in/sub/b.txt");
+  IndexResult without_prune = Index(dir, dir / "in");
+  CHECK(without_prune.removed == 0);
+  CHECK(Has(dir, "Qsub/b.txt"));
+  IndexResult pruned = Index(dir, dir / "in", /*prune=*/true);
+  CHECK(pruned.removed == 1);
+  CHECK_FALSE(Has(dir, "Qsub/b.txt"));
+
+  IndexResult deleted = Index(dir, dir / "in", false, {"c-2", "no-such-id"});
+  CHECK(deleted.removed == 1);
+  CHECK(deleted.failed == 1);  // the unknown id is reported
+  CHECK_FALSE(Has(dir, "Qc-2"));
+}
+
+TEST_CASE("a record removed from a JSONL file leaves the index", "[indexer]") {
+  TempDir dir("index-jsonl-removed");
+  WriteCorpus(dir);
+  Index(dir, dir / "in");
+  WriteFile(dir / "in/c.jsonl",
+            R"({"id": "c-1", "title": "Đầm Hà giảm đầu mối", "text": "Huyện Đầm Hà giảm 3 đầu mối.", "date": "2020-07-28", "source": "baoquangninh"})"
+            "\n");
+  IndexResult r = Index(dir, dir / "in");
+  CHECK(r.removed == 1);
+  CHECK_FALSE(Has(dir, "Qc-2"));
+  CHECK(Has(dir, "Qc-1"));
+}
+
+TEST_CASE("a malformed JSONL line is reported and the other lines indexed", "[indexer][readers]") {
+  TempDir dir("index-jsonl-bad");
+  WriteFile(dir / "in/x.jsonl",
+            R"({"id": "x-1", "title": "Tin một", "text": "Huyện Đầm Hà giảm 3 đầu mối."})"
+            "\n{not json at all\n"
+            R"({"title": "no id", "text": "thiếu id"})"
+            "\n"
+            R"({"id": "x-4", "text": "Tỉnh Bắc Kạn tách văn phòng.", "date": "20/11/2020"})"
+            "\n"
+            R"({"id": "x-5", "title": "Tin năm", "text": "Tỉnh Bắc Kạn tách Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh."})"
+            "\n");
+  IndexResult r = Index(dir, dir / "in");
+  CHECK(r.added == 2);
+  REQUIRE(r.errors.size() == 3);
+  CHECK(r.errors[0].source == "x.jsonl:2");
+  CHECK(r.errors[1].message.find("id") != std::string::npos);
+  CHECK(r.errors[2].message.find("date") != std::string::npos);
+  // The malformed lines keep nothing from being removed later.
+  IndexResult again = Index(dir, dir / "in");
+  CHECK(again.removed == 0);
+}
+
+TEST_CASE("every reader and encoding; bad files are reported and skipped", "[indexer][readers]") {
+  TempDir dir("index-readers");
+  const std::string vietnamese = Report("Huyện Đô Lương hợp nhất văn phòng", "Xã Lam Sơn, huyện Đô Lương hợp nhất Văn phòng Đảng ủy.");
+  WriteFile(dir / "in/utf8-bom.txt", "\xEF\xBB\xBF" + vietnamese);
+  WriteFile(dir / "in/utf16.txt", "\xFF\xFE" + tinhgon::testing::Encode(vietnamese, "UTF-16LE"));
+  WriteFile(dir / "in/legacy.txt", tinhgon::testing::Windows1258(vietnamese));
+  WriteFile(dir / "in/damaged.txt", "Huyện Đô Lương \xFF\xFE hợp nhất văn phòng\n\nNội dung có vài byte hỏng.");
+  WriteFile(dir / "in/page.html",
+            "<html><head><title>Trang</title><script>var x = 'Đô Lương';</script></head><body>"
+            "<nav>Trang chủ | Tin tức</nav><div class='article-content'><h1>Đô Lương hợp nhất văn phòng</h1>"
+            "<p>Xã Lam Sơn, huyện Đô Lương hợp nhất Văn phòng Đảng ủy.</p></div><footer>Bản quyền</footer></body></html>");
+  WriteFile(dir / "in/empty.txt", "");
+  std::string binary(2048, '\0');
+  for (std::size_t i = 0; i < binary.size(); i += 3) binary[i] = static_cast<char>(i * 7);
+  WriteFile(dir / "in/binary.txt", binary);
+  IndexResult r = Index(dir, dir / "in");
+  CHECK(r.added == 5);
+  CHECK(r.failed == 2);
+  Xapian::Database db = Open(dir);
+  // The same words reach the index from every encoding.
+  for (const char* id : {"Qutf8-bom.txt", "Qutf16.txt", "Qlegacy.txt", "Qpage.html"}) {
+    INFO(id);
+    REQUIRE(db.term_exists(id));
+    Xapian::Document doc = db.get_document(*db.postlist_begin(id));
+    nlohmann::json data = nlohmann::json::parse(doc.get_data());
+    CHECK(data["title"].get<std::string>().find("Đô Lương") != std::string::npos);
+    bool has_district = false;
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) has_district |= *t == "XD427";
+    CHECK(has_district);  // Đô Lương
+  }
+  nlohmann::json page = nlohmann::json::parse(db.get_document(*db.postlist_begin("Qpage.html")).get_data());
+  CHECK(page["text"].get<std::string>().find("var x") == std::string::npos);      // no script
+  CHECK(page["text"].get<std::string>().find("Trang chủ") == std::string::npos);  // no navigation
+  CHECK(page["text"].get<std::string>().find("Bản quyền") == std::string::npos);  // no footer
+  nlohmann::json damaged = nlohmann::json::parse(db.get_document(*db.postlist_begin("Qdamaged.txt")).get_data());
+  CHECK(damaged["invalid_utf8_sequences"] == 2);
+  bool empty_reported = false, binary_reported = false;
+  for (const auto& e : r.errors) {
+    empty_reported |= e.source == "empty.txt";
+    binary_reported |= e.source == "binary.txt" && e.message.find("binary") != std::string::npos;
+  }
+  CHECK(empty_reported);
+  CHECK(binary_reported);
+}
+
+TEST_CASE("the seed reports are indexed with their places, agencies and events", "[indexer][seeds]") {
+  auto seeds = tinhgon::testing::SeedFiles();
+  if (seeds.empty()) {
+    WARN("skipped: ../shared/seeds not found");
+    return;
+  }
+  TempDir dir("index-seeds");
+  IndexResult r = Index(dir, seeds.front().parent_path());
+  CHECK(r.added == 5);
+  Xapian::Database db = Open(dir);
+  auto tagged = [&](const std::string& id, const std::string& term) {
+    Xapian::Document doc = db.get_document(*db.postlist_begin("Q" + id));
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+      if (*t == term) return true;
+    }
+    return false;
+  };
+  CHECK(tagged("000_a30405da63cf1c7d.txt", "XP08"));   // Tuyên Quang
+  CHECK(tagged("000_a30405da63cf1c7d.txt", "XEmerge"));
+  CHECK(tagged("002_524a6950a5f32790.txt", "XP06"));   // Bắc Kạn
+  CHECK(tagged("002_524a6950a5f32790.txt", "XN19"));   // → Thái Nguyên
+  CHECK(tagged("002_524a6950a5f32790.txt", "XY2020"));
+  CHECK(tagged("002_524a6950a5f32790.txt", "XEsplit"));
+  CHECK(tagged("003_ef367c2ca78daa25.txt", "XD427"));  // Đô Lương
+  CHECK(tagged("004_3584458c24a22a6d.txt", "XD200"));  // Đầm Hà
+  CHECK(tagged("004_3584458c24a22a6d.txt", "XM202007"));
+  CHECK(tagged("004_3584458c24a22a6d.txt", "XAban-dan-van"));
+}
+
+TEST_CASE("--rebuild builds beside the live index and swaps it in", "[indexer]") {
+  TempDir dir("index-rebuild");
+  WriteCorpus(dir);
+  Index(dir, dir / "in");
+  Xapian::Database before = Open(dir);  // a reader holding the old generation
+  CHECK(before.get_doccount() == 4);
+  std::filesystem::remove(dir / "in/c.jsonl");
+  IndexOptions options;
+  options.db = dir / "index";
+  options.inputs = {(dir / "in").string()};
+  options.rebuild = true;
+  IndexResult r = RunIndex(options);
+  CHECK(r.added == 2);
+  CHECK(tinhgon::IndexStore::LiveGeneration(dir / "index").filename() == "gen-2");
+  CHECK(Open(dir).get_doccount() == 2);
+  CHECK(before.get_doccount() == 4);  // the old generation is still there for it
+  CHECK(before.term_exists("Qc-1"));
+  // A second rebuild keeps only the live and the previous generation.
+  RunIndex(options);
+  CHECK_FALSE(std::filesystem::exists(dir / "index/gen-1"));
+  CHECK(std::filesystem::exists(dir / "index/gen-2"));
+  CHECK(std::filesystem::exists(dir / "index/gen-3"));
+}
