@@ -233,7 +233,7 @@ TEST_CASE("the seed reports are indexed with their places, agencies and events",
   CHECK(tagged("004_3584458c24a22a6d.txt", "XAban-dan-van"));
 }
 
-TEST_CASE("--rebuild builds beside the live index and swaps it in", "[indexer]") {
+TEST_CASE("a rebuild builds beside the live index and swaps it in", "[indexer]") {
   TempDir dir("index-rebuild");
   WriteCorpus(dir);
   Index(dir, dir / "in");
