@@ -44,10 +44,15 @@ std::string DocumentBuilder::ContentHash(const SourceReport& r) {
   return hex;
 }
 
+ReportMetadata DocumentBuilder::Extract(const SourceReport& report, Analysis* analysis) {
+  ReportMetadata m = extractor_.Extract(report.text, analysis);
+  if (report.date) m.date = report.date;
+  return m;
+}
+
 Xapian::Document DocumentBuilder::Build(const SourceReport& report, const std::string& content_hash) {
   Analysis analysis;
-  ReportMetadata m = extractor_.Extract(report.text, &analysis);
-  if (report.date) m.date = report.date;  // the source's own date beats a guess from layout
+  ReportMetadata m = Extract(report, &analysis);
   const Gazetteer& gazetteer = extractor_.gazetteer();
 
   Xapian::Document doc;

@@ -20,7 +20,13 @@ class DocumentBuilder {
   // re-indexing would change nothing. Includes the schema version.
   static std::string ContentHash(const SourceReport& report);
 
+  // The report's metadata as indexed (the source's own date, if it gives
+  // one, beats the layout's). `analysis` receives the analysed text.
+  ReportMetadata Extract(const SourceReport& report, Analysis* analysis = nullptr);
+
   Xapian::Document Build(const SourceReport& report, const std::string& content_hash);
+
+  const Gazetteer& gazetteer() const { return extractor_.gazetteer(); }
 
  private:
   MetadataExtractor extractor_;

@@ -22,8 +22,8 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
-#include "analyzers/metadata/metadata_extractor.h"
-#include "corpus/encoding.h"
+#include "corpus/corpus_reader.h"
+#include "indexer/document_builder.h"
 #include "indexer/index_store.h"
 #include "indexer/indexer.h"
 #include "indexer/schema.h"
@@ -34,23 +34,29 @@ constexpr int kOk = 0;
 constexpr int kFailed = 1;
 constexpr int kUsage = 2;
 
+// Reads FILE exactly as indexing would (HTML article, JSONL records, any
+// encoding) and prints its metadata: one object, or an array for JSONL.
 int Analyze(const std::string& path, bool with_text) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  std::vector<tinhgon::SourceReport> reports;
+  std::vector<tinhgon::ReadError> errors;
+  tinhgon::InputFile file{path, std::filesystem::path(path).filename().string()};
+  if (!std::filesystem::is_regular_file(path)) {
     std::fprintf(stderr, "tinhgon-index: cannot open %s\n", path.c_str());
     return kFailed;
   }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  tinhgon::DecodedText text = tinhgon::DecodeText(buffer.str());
-  if (!text.error.empty()) {
-    std::fprintf(stderr, "tinhgon-index: %s: %s\n", path.c_str(), text.error.c_str());
-    return kFailed;
+  tinhgon::CorpusReader::Read(file, &reports, &errors);
+  for (const tinhgon::ReadError& e : errors) {
+    std::fprintf(stderr, "tinhgon-index: %s: %s\n", e.source.c_str(), e.message.c_str());
   }
-  tinhgon::MetadataExtractor extractor;
-  tinhgon::ReportMetadata metadata = extractor.Extract(text.utf8);
-  std::cout << tinhgon::ToJson(metadata, extractor.gazetteer(), with_text).dump(2) << '\n';
-  return kOk;
+  if (reports.empty()) return kFailed;
+  tinhgon::DocumentBuilder builder;
+  nlohmann::ordered_json all = nlohmann::ordered_json::array();
+  for (const tinhgon::SourceReport& report : reports) {
+    all.push_back(tinhgon::ToJson(builder.Extract(report), builder.gazetteer(), with_text));
+  }
+  bool jsonl = reports.front().format == "jsonl";
+  std::cout << (jsonl ? all : all.front()).dump(2) << '\n';
+  return errors.empty() ? kOk : kFailed;
 }
 
 int Stats(const std::string& dir) {

@@ -67,10 +67,10 @@ TEST_CASE("tinhgon-index --analyze fails clearly on a missing or binary file", "
   CHECK(bad.out.find("binary") != std::string::npos);
 }
 
-TEST_CASE("an empty report and invalid UTF-8 still give JSON", "[cli]") {
+TEST_CASE("an empty report is a bad file; invalid UTF-8 still gives JSON", "[cli]") {
   Run empty = Execute("--analyze " + TempFile("analyze_empty.txt", ""));
-  CHECK(empty.exit_code == 0);
-  CHECK(nlohmann::json::parse(empty.out)["title"] == "");
+  CHECK(empty.exit_code == 1);
+  CHECK(empty.out.find("empty") != std::string::npos);
   Run broken = Execute("--analyze " + TempFile("analyze_broken.txt", "Tiêu đề \xFF\xFE bài\nNội dung."));
   CHECK(broken.exit_code == 0);
   CHECK(nlohmann::json::parse(broken.out)["invalid_utf8_sequences"] == 2);
