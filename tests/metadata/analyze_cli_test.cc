@@ -1,5 +1,6 @@
 // tinhgon-index --analyze as a user runs it: exit codes, messages, JSON shape.
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <string>
 
@@ -79,4 +80,22 @@ TEST_CASE("an empty report is a bad file; invalid UTF-8 still gives JSON", "[cli
 TEST_CASE("usage errors exit 2", "[cli]") {
   CHECK(Execute("--no-such-flag").exit_code == 2);
   CHECK(Execute("").exit_code == 2);
+}
+
+TEST_CASE("indexing reports bad files, indexes the rest and exits 1", "[cli]") {
+  std::string dir = std::string(TINHGON_BUILD_DIR) + "/cli-index-input";
+  std::string db = std::string(TINHGON_BUILD_DIR) + "/cli-index-db";
+  std::filesystem::remove_all(dir);
+  std::filesystem::remove_all(db);
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir + "/good.txt") << "Huyện Đầm Hà giảm đầu mối\n\nHuyện Đầm Hà giảm 3 đầu mối.";
+  std::ofstream(dir + "/empty.txt") << "";
+  Run run = Execute("--db " + db + " " + dir);
+  CHECK(run.exit_code == 1);
+  CHECK(run.out.find("empty.txt") != std::string::npos);
+  CHECK(run.out.find("added 1, updated 0, unchanged 0, removed 0, failed 1") != std::string::npos);
+  Run stats = Execute("--db " + db + " --stats");
+  CHECK(stats.exit_code == 0);
+  CHECK(stats.out.find("documents       1") != std::string::npos);
+  CHECK(Execute("--db " + db).exit_code == 2);  // nothing to do
 }
