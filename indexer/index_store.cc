@@ -11,7 +11,7 @@
 namespace tinhgon {
 namespace {
 
-constexpr const char* kStub = "XAPIANDB";
+constexpr const char* kStub = schema::kStubFile;
 constexpr const char* kGenerationPrefix = "gen-";
 
 int GenerationNumber(const std::filesystem::path& path) {
@@ -37,10 +37,7 @@ void SyncPath(const std::filesystem::path& path, int flags) {
 }  // namespace
 
 std::filesystem::path IndexStore::LiveGeneration(const std::filesystem::path& dir) {
-  std::ifstream stub(dir / kStub);
-  std::string backend, name;
-  if (!(stub >> backend >> name) || backend != "auto") return {};
-  return dir / name;
+  return schema::LiveGeneration(dir);
 }
 
 IndexStore::IndexStore(const std::filesystem::path& dir, bool rebuild) : dir_(dir), rebuild_(rebuild) {

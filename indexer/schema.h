@@ -8,6 +8,8 @@
 // readers see either the old index or the new, never a mix.
 #pragma once
 
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <string_view>
 
@@ -69,6 +71,16 @@ enum Slot : Xapian::valueno {
 // extracted metadata as `tinhgon-index --analyze` prints it (title, byline,
 // date, dates_mentioned, localities, agencies, events, figures), plus `text`,
 // the cleaned text snippets are cut from.
+
+// The stub file in an index directory, and the generation it names (empty
+// when `dir` holds no index).
+inline constexpr const char* kStubFile = "XAPIANDB";
+inline std::filesystem::path LiveGeneration(const std::filesystem::path& dir) {
+  std::ifstream stub(dir / kStubFile);
+  std::string backend, name;
+  if (!(stub >> backend >> name) || backend != "auto") return {};
+  return dir / name;
+}
 
 inline std::string Term(std::string_view prefix, std::string_view value) {
   std::string term(prefix);

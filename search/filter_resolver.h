@@ -1,0 +1,34 @@
+// Turning what a user names ("Bắc Kạn", "bac kan", "06", "Phòng Nội vụ",
+// "sáp nhập", "2019") into the boolean terms of the index schema.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace tinhgon {
+
+class Analyzer;
+class AgencyExtractor;
+class Gazetteer;
+
+class FilterResolver {
+ public:
+  FilterResolver(Analyzer& analyzer, const Gazetteer& gazetteer, const AgencyExtractor& agencies);
+
+  // Terms for `value` of `field` (a canonical field name: province,
+  // province_2025, district, commune, agency, event, year); several terms are
+  // alternatives. Empty when nothing is called that: the filter then matches
+  // nothing, and `problem` says what was not recognized.
+  std::vector<std::string> Terms(const std::string& field, const std::string& value, std::string* problem) const;
+
+ private:
+  std::string Key(const std::string& text) const;  // folded, case-insensitive name key
+
+  Analyzer& analyzer_;
+  const AgencyExtractor& agencies_;
+  // field → folded name key or code → schema terms
+  std::map<std::string, std::map<std::string, std::vector<std::string>>> names_;
+};
+
+}  // namespace tinhgon

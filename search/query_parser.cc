@@ -1,0 +1,192 @@
+#include "search/query_parser.h"
+
+#include <stdexcept>
+
+namespace tinhgon {
+namespace {
+
+struct Lexeme {
+  enum Kind { kWord, kQuoted, kOpen, kClose, kAnd, kOr, kNot, kMinus, kField, kEnd } kind;
+  std::string text;   // word, quoted text, or field value
+  std::string field;  // kField
+};
+
+struct SyntaxError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// Splits the query into words, quoted phrases, parentheses and operators.
+std::vector<Lexeme> Lex(std::string_view q) {
+  std::vector<Lexeme> out;
+  std::size_t i = 0;
+  auto read_quoted = [&](std::size_t open) {
+    std::size_t close = q.find('"', open + 1);
+    if (close == std::string_view::npos) throw SyntaxError("unbalanced quotes");
+    i = close + 1;
+    return std::string(q.substr(open + 1, close - open - 1));
+  };
+  while (i < q.size()) {
+    char c = q[i];
+    if (IsSpace(c)) {
+      ++i;
+      continue;
+    }
+    if (c == '(') { out.push_back({Lexeme::kOpen, "", ""}); ++i; continue; }
+    if (c == ')') { out.push_back({Lexeme::kClose, "", ""}); ++i; continue; }
+    if (c == '"') { out.push_back({Lexeme::kQuoted, read_quoted(i), ""}); continue; }
+    if (c == '-' && i + 1 < q.size() && !IsSpace(q[i + 1]) && (i == 0 || IsSpace(q[i - 1]) || q[i - 1] == '(')) {
+      out.push_back({Lexeme::kMinus, "", ""});
+      ++i;
+      continue;
+    }
+    std::size_t start = i;
+    while (i < q.size() && !IsSpace(q[i]) && q[i] != '(' && q[i] != ')' && q[i] != '"') ++i;
+    std::string word(q.substr(start, i - start));
+    std::size_t colon = word.find(':');
+    if (colon != std::string::npos && colon > 0) {
+      std::string field = CanonicalField(word.substr(0, colon));
+      if (field.empty()) throw SyntaxError("unknown field '" + word.substr(0, colon) + "'");
+      std::string value = word.substr(colon + 1);
+      if (value.empty() && i < q.size() && q[i] == '"') value = read_quoted(i);
+      if (value.empty()) throw SyntaxError("field '" + word.substr(0, colon) + "' has no value");
+      out.push_back({Lexeme::kField, value, field});
+      continue;
+    }
+    if (word == "AND") out.push_back({Lexeme::kAnd, "", ""});
+    else if (word == "OR") out.push_back({Lexeme::kOr, "", ""});
+    else if (word == "NOT") out.push_back({Lexeme::kNot, "", ""});
+    else out.push_back({Lexeme::kWord, word, ""});
+  }
+  out.push_back({Lexeme::kEnd, "", ""});
+  return out;
+}
+
+// or := and (OR and)* ; and := unary ((AND | NOT | implicit) unary)* ; implicit
+// juxtaposition is OR (ranked). NOT x / -x excludes x from what precedes it.
+class Parser {
+ public:
+  explicit Parser(std::vector<Lexeme> lexemes) : l_(std::move(lexemes)) {}
+
+  QueryNode Parse() {
+    QueryNode root = Or();
+    if (l_[p_].kind != Lexeme::kEnd) throw SyntaxError("unexpected ')'");
+    return root;
+  }
+
+ private:
+  QueryNode Or() {
+    QueryNode left = And();
+    while (l_[p_].kind == Lexeme::kOr) {
+      ++p_;
+      left = Combine(QueryNode::Kind::kOr, std::move(left), And());
+    }
+    return left;
+  }
+
+  QueryNode And() {
+    QueryNode left = Unary();
+    while (true) {
+      Lexeme::Kind k = l_[p_].kind;
+      if (k == Lexeme::kAnd) {
+        ++p_;
+        left = Combine(QueryNode::Kind::kAnd, std::move(left), Unary());
+      } else if (k == Lexeme::kNot || k == Lexeme::kMinus) {
+        ++p_;
+        QueryNode negative = Unary();
+        QueryNode node{QueryNode::Kind::kNot, "", "", {std::move(left), std::move(negative)}};
+        left = std::move(node);
+      } else if (k == Lexeme::kWord || k == Lexeme::kQuoted || k == Lexeme::kOpen || k == Lexeme::kField) {
+        left = Combine(QueryNode::Kind::kOr, std::move(left), Unary());
+      } else {
+        return left;
+      }
+    }
+  }
+
+  QueryNode Unary() {
+    const Lexeme& l = l_[p_];
+    switch (l.kind) {
+      case Lexeme::kWord: {
+        // Consecutive plain words stay together: their syllables form pairs.
+        std::string words = l.text;
+        ++p_;
+        while (l_[p_].kind == Lexeme::kWord) words += " " + l_[p_++].text;
+        return {QueryNode::Kind::kWords, words, "", {}};
+      }
+      case Lexeme::kQuoted:
+        ++p_;
+        return {QueryNode::Kind::kPhrase, l.text, "", {}};
+      case Lexeme::kField:
+        ++p_;
+        return {QueryNode::Kind::kFilter, l.text, l.field, {}};
+      case Lexeme::kOpen: {
+        ++p_;
+        QueryNode inner = Or();
+        if (l_[p_].kind != Lexeme::kClose) throw SyntaxError("unbalanced parentheses");
+        ++p_;
+        return inner;
+      }
+      case Lexeme::kMinus:
+      case Lexeme::kNot:
+        throw SyntaxError("NOT needs something before it to exclude from");
+      default:
+        throw SyntaxError(l.kind == Lexeme::kClose ? "unbalanced parentheses" : "an operator with nothing to apply to");
+    }
+  }
+
+  static QueryNode Combine(QueryNode::Kind kind, QueryNode left, QueryNode right) {
+    if (left.kind == kind) {
+      left.children.push_back(std::move(right));
+      return left;
+    }
+    return {kind, "", "", {std::move(left), std::move(right)}};
+  }
+
+  std::vector<Lexeme> l_;
+  std::size_t p_ = 0;
+};
+
+// The words of a broken query, without its syntax.
+std::string PlainWords(std::string_view q) {
+  std::string out;
+  for (char c : q) {
+    bool syntax = c == '"' || c == '(' || c == ')';
+    out += syntax ? ' ' : c;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string CanonicalField(std::string_view name) {
+  static const std::pair<const char*, const char*> kFields[] = {
+      {"tinh", "province"},           {"province", "province"},
+      {"tinh2025", "province_2025"},  {"province2025", "province_2025"},
+      {"province_2025", "province_2025"},
+      {"huyen", "district"},          {"district", "district"},
+      {"xa", "commune"},              {"commune", "commune"},
+      {"coquan", "agency"},           {"agency", "agency"},
+      {"sukien", "event"},            {"event", "event"},
+      {"nam", "year"},                {"year", "year"}};
+  for (const auto& [alias, canonical] : kFields) {
+    if (name == alias) return canonical;
+  }
+  return std::string();
+}
+
+ParsedQuery ParseQuery(std::string_view query) {
+  ParsedQuery parsed;
+  if (query.find_first_not_of(" \t\r\n") == std::string_view::npos) return parsed;  // everything
+  try {
+    parsed.root = Parser(Lex(query)).Parse();
+  } catch (const SyntaxError& e) {
+    parsed.fell_back = true;
+    parsed.problem = e.what();
+    parsed.root = {QueryNode::Kind::kWords, PlainWords(query), "", {}};
+  }
+  return parsed;
+}
+
+}  // namespace tinhgon

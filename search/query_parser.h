@@ -1,0 +1,39 @@
+// The query language journalists and researchers type.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tinhgon {
+
+// A parsed query: words, "quoted phrases", AND / OR / NOT, -word, ( … ), and
+// field filters. Adjacent items without an operator are OR'd and ranked.
+struct QueryNode {
+  enum class Kind { kWords, kPhrase, kAnd, kOr, kNot, kFilter };
+  Kind kind = Kind::kWords;
+  std::string text;   // kWords, kPhrase: the typed text; kFilter: the value
+  std::string field;  // kFilter: canonical field name ("province", "agency", …)
+  std::vector<QueryNode> children;  // kAnd, kOr: operands; kNot: [positive, negative]
+};
+
+struct ParsedQuery {
+  QueryNode root;
+  bool fell_back = false;  // the syntax was broken; root holds the plain words
+  std::string problem;     // why it fell back, for the response
+};
+
+// Field names, Vietnamese first with English aliases:
+//   tinh:/province:  tinh2025:/province2025:  huyen:/district:  xa:/commune:
+//   coquan:/agency:  sukien:/event:  nam:/year:
+// Values may be quoted: tinh:"Bắc Kạn". Operators are upper-case words so that
+// "và", "hoặc", "không" in text stay words. A syntax error (unbalanced quotes
+// or parentheses, an operator with nothing to apply to, an unknown field)
+// never fails: the query falls back to its words, and `problem` says why.
+// An empty query is an empty kWords node: every document, for browsing by filters.
+ParsedQuery ParseQuery(std::string_view query);
+
+// The canonical field for a name or alias, or empty.
+std::string CanonicalField(std::string_view name);
+
+}  // namespace tinhgon

@@ -1,0 +1,322 @@
+#include "search/searcher.h"
+
+#include <chrono>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "analyzers/analyzer.h"
+#include "analyzers/metadata/agency_extractor.h"
+#include "analyzers/metadata/gazetteer.h"
+#include "indexer/schema.h"
+#include "search/facet_counter.h"
+#include "search/filter_resolver.h"
+#include "search/query_builder.h"
+#include "search/query_parser.h"
+#include "search/snippet.h"
+
+namespace tinhgon {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+enum Facet { kProvinceFacet, kProvince2025Facet, kDistrictFacet, kAgencyFacet, kEventFacet, kYearFacet, kFacets };
+const char* const kFacetNames[kFacets] = {"province", "province_2025", "district", "agency", "event", "year"};
+const Xapian::valueno kFacetSlots[kFacets] = {schema::kProvincesSlot, schema::kProvinces2025Slot,
+                                              schema::kDistrictsSlot, schema::kAgenciesSlot,
+                                              schema::kEventsSlot,    schema::kYearSlot};
+const char* const kFilterNames[] = {"province", "province_2025", "district", "commune", "agency", "event", "year"};
+
+std::string ReadStub(const std::filesystem::path& dir) {
+  std::ifstream in(dir / schema::kStubFile);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+bool IsIsoDate(const std::string& s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (int i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (s[i] < '0' || s[i] > '9') return false;
+  }
+  int month = std::stoi(s.substr(5, 2)), day = std::stoi(s.substr(8, 2));
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+std::string Compact(const std::string& iso) { return iso.substr(0, 4) + iso.substr(5, 2) + iso.substr(8, 2); }
+
+json HitFrom(const json& data) {
+  json primary = nullptr;
+  for (const json& l : data.value("localities", json::array())) {
+    if (l.value("primary", false)) {
+      primary = {{"code", l["code"]},
+                 {"name", l["name"]},
+                 {"level", l["level"]},
+                 {"province_code", l["province_code"]},
+                 {"province_name", l["province_name"]},
+                 {"province_2025_code", l["province_2025_code"]},
+                 {"province_2025_name", l["province_2025_name"]}};
+    }
+  }
+  std::vector<std::string> events;
+  for (const json& e : data.value("events", json::array())) {
+    std::string type = e["type"];
+    if (std::find(events.begin(), events.end(), type) == events.end()) events.push_back(type);
+  }
+  return {{"id", data["id"]},           {"title", data["title"]},
+          {"date", data["date"]},       {"byline", data["byline"]},
+          {"locality", primary},        {"agencies", data.value("agencies", json::array())},
+          {"events", events},           {"source", data["source"]}};
+}
+
+}  // namespace
+
+Searcher::Searcher(const std::filesystem::path& db)
+    : dir_(db),
+      analyzer_(std::make_unique<Analyzer>()),
+      gazetteer_(std::make_unique<Gazetteer>(*analyzer_)),
+      agencies_(std::make_unique<AgencyExtractor>(*analyzer_)),
+      filters_(std::make_unique<FilterResolver>(*analyzer_, *gazetteer_, *agencies_)),
+      builder_(std::make_unique<QueryBuilder>(*analyzer_, *filters_)) {
+  if (schema::LiveGeneration(dir_).empty()) {
+    throw std::runtime_error(dir_.string() + " is not a tinhgon index (run tinhgon-index first)");
+  }
+  stub_ = ReadStub(dir_);
+  db_ = std::make_unique<Xapian::Database>(dir_.string());
+  for (std::size_t i = 0; i < gazetteer_->province_count(); ++i) {
+    const AdminUnit& p = gazetteer_->province(static_cast<std::int32_t>(i));
+    names_[kProvinceFacet][p.code] = p.name;
+  }
+  for (std::size_t i = 0; i < gazetteer_->province_2025_count(); ++i) {
+    const Province2025& p = gazetteer_->province_2025(static_cast<std::int32_t>(i));
+    names_[kProvince2025Facet][p.code] = p.name;
+  }
+  for (std::size_t i = 0; i < gazetteer_->district_count(); ++i) {
+    const AdminUnit& d = gazetteer_->district(static_cast<std::int32_t>(i));
+    names_[kDistrictFacet][d.code] = d.name;
+  }
+  for (std::size_t i = 0; i < agencies_->kind_count(); ++i) {
+    names_[kAgencyFacet][agencies_->kind(static_cast<int>(i)).slug] = agencies_->kind(static_cast<int>(i)).label;
+  }
+  const std::pair<const char*, const char*> kEvents[] = {
+      {"merge", "Hợp nhất"},         {"annex", "Sáp nhập"},       {"split", "Chia tách"},
+      {"dissolve", "Giải thể"},      {"unify_roles", "Nhất thể hóa"}, {"establish", "Thành lập"},
+      {"pilot_stop", "Dừng thí điểm"}};
+  for (const auto& [type, label] : kEvents) names_[kEventFacet][type] = label;
+}
+
+Searcher::~Searcher() = default;
+
+void Searcher::Refresh() {
+  std::string stub = ReadStub(dir_);
+  if (stub != stub_ && !stub.empty()) {  // a rebuild swapped generations
+    db_ = std::make_unique<Xapian::Database>(dir_.string());
+    stub_ = stub;
+    return;
+  }
+  db_->reopen();
+}
+
+template <typename F>
+auto Searcher::WithRetry(F&& work) -> decltype(work()) {
+  Refresh();
+  for (int attempt = 0;; ++attempt) {
+    try {
+      return work();
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt >= 3) throw;
+      Refresh();
+    }
+  }
+}
+
+Xapian::doccount Searcher::document_count() {
+  return WithRetry([&] { return db_->get_doccount(); });
+}
+
+std::string Searcher::revision() {
+  return WithRetry([&] { return stub_ + "@" + std::to_string(db_->get_revision()); });
+}
+
+json Searcher::Facets(const std::map<std::string, Xapian::doccount>* counts[kFacets], const SearchRequest& request) {
+  std::set<std::string> selected_provinces;
+  auto province_filter = request.filters.find("province");
+  if (province_filter != request.filters.end()) {
+    for (const std::string& value : province_filter->second) {
+      for (const std::string& term : filters_->Terms("province", value, nullptr)) {
+        selected_provinces.insert(term.substr(schema::kProvince.size()));
+      }
+    }
+  }
+  json facets = json::object();
+  for (int f = 0; f < kFacets; ++f) {
+    std::vector<std::pair<std::string, Xapian::doccount>> values(counts[f]->begin(), counts[f]->end());
+    std::stable_sort(values.begin(), values.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    json list = json::array();
+    for (const auto& [code, count] : values) {
+      if (f == kDistrictFacet) {
+        // Districts only of the selected province(s): a list of 705 helps no one.
+        if (selected_provinces.empty()) break;
+        const auto& found = gazetteer_->Find(AdminLevel::kDistrict, Gazetteer::Key(*analyzer_, names_[f][code]));
+        bool inside = false;
+        for (std::int32_t d : found) {
+          const AdminUnit& unit = gazetteer_->district(d);
+          inside = inside || (unit.code == code && selected_provinces.count(gazetteer_->province(unit.province).code));
+        }
+        if (!inside) continue;
+      }
+      auto name = names_[f].find(code);
+      list.push_back({{"value", code}, {"label", name == names_[f].end() ? code : name->second}, {"count", count}});
+    }
+    facets[kFacetNames[f]] = list;
+  }
+  return facets;
+}
+
+json Searcher::Search(const SearchRequest& r) {
+  const auto start = std::chrono::steady_clock::now();
+  if (r.q.size() > kMaxQueryLength) {
+    throw SearchError("query_too_long", "the query is longer than " + std::to_string(kMaxQueryLength) + " characters");
+  }
+  if (r.per_page < 1 || r.per_page > kMaxPerPage) {
+    throw SearchError("invalid_per_page", "per_page must be between 1 and " + std::to_string(kMaxPerPage));
+  }
+  if (r.page < 1) throw SearchError("invalid_page", "page must be 1 or more");
+  if (static_cast<long long>(r.page) * r.per_page > kMaxResultWindow) {
+    throw SearchError("page_too_deep", "results beyond number " + std::to_string(kMaxResultWindow) +
+                                           " are not served: narrow the search with filters");
+  }
+  if (r.sort != "relevance" && r.sort != "date" && r.sort != "date_asc") {
+    throw SearchError("invalid_sort", "sort must be relevance, date or date_asc");
+  }
+  for (const std::string* bound : {&r.from, &r.to}) {
+    if (!bound->empty() && !IsIsoDate(*bound)) {
+      throw SearchError("invalid_date", "'" + *bound + "' is not a date in the form YYYY-MM-DD");
+    }
+  }
+  if (!r.from.empty() && !r.to.empty() && r.from > r.to) {
+    throw SearchError("invalid_date_range", "from (" + r.from + ") is after to (" + r.to + ")");
+  }
+
+  ParsedQuery parsed = ParseQuery(r.q);
+  HighlightTerms highlight;
+  std::vector<std::string> warnings;
+  if (parsed.fell_back) warnings.push_back("query syntax ignored (" + parsed.problem + "): searched for the words");
+  Xapian::Query query = builder_->Build(parsed.root, &highlight, &warnings);
+  if (query.empty()) query = Xapian::Query::MatchAll;
+
+  json applied = json::object();
+  std::vector<Xapian::Query> filters;
+  for (const char* name : kFilterNames) {
+    auto it = r.filters.find(name);
+    if (it == r.filters.end() || it->second.empty()) continue;
+    std::vector<Xapian::Query> alternatives;
+    for (const std::string& value : it->second) {
+      std::string problem;
+      for (const std::string& term : filters_->Terms(name, value, &problem)) alternatives.emplace_back(term);
+      if (!problem.empty()) warnings.push_back(problem);
+    }
+    applied[name] = it->second;
+    filters.push_back(alternatives.empty() ? Xapian::Query::MatchNothing
+                                           : Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end()));
+  }
+  if (!r.from.empty() || !r.to.empty()) {
+    std::string low = r.from.empty() ? "00000000" : Compact(r.from);
+    std::string high = r.to.empty() ? "99999999" : Compact(r.to);
+    filters.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, low, high);
+    if (!r.from.empty()) applied["from"] = r.from;
+    if (!r.to.empty()) applied["to"] = r.to;
+  }
+  if (!filters.empty()) {
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+  }
+
+  return WithRetry([&] {
+    Xapian::Enquire enquire(*db_);
+    enquire.set_query(query);
+    if (r.sort == "date") enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
+    if (r.sort == "date_asc") enquire.set_sort_by_value_then_relevance(schema::kDateSlot, false);
+    std::vector<std::unique_ptr<FacetCounter>> counters;
+    if (r.facets) {
+      for (Xapian::valueno slot : kFacetSlots) {
+        counters.push_back(std::make_unique<FacetCounter>(slot));
+        enquire.add_matchspy(counters.back().get());
+      }
+    }
+    Xapian::MSet mset = enquire.get_mset((r.page - 1) * r.per_page, r.per_page, r.facets ? kExactFacetLimit : 0);
+    json results = json::array();
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      json data = json::parse(it.get_document().get_data(), nullptr, false);
+      if (data.is_discarded()) continue;
+      json hit = HitFrom(data);
+      hit["score"] = it.get_weight();
+      Snippet snippet = MakeSnippet(*analyzer_, data.value("text", std::string()), highlight);
+      hit["snippet"] = {{"html", snippet.html}, {"text", snippet.text}, {"matches", snippet.matches}};
+      results.push_back(hit);
+    }
+    json facets = json::object();
+    if (r.facets) {
+      const std::map<std::string, Xapian::doccount>* counts[kFacets];
+      for (int f = 0; f < kFacets; ++f) counts[f] = &counters[f]->counts();
+      facets = Facets(counts, r);
+    }
+    double took = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    return json{{"query", r.q},
+                {"total", mset.get_matches_estimated()},
+                {"page", r.page},
+                {"per_page", r.per_page},
+                {"sort", r.sort},
+                {"filters", applied},
+                {"results", results},
+                {"facets", facets},
+                {"suggestion", nullptr},
+                {"warnings", warnings},
+                {"took_ms", took}};
+  });
+}
+
+json Searcher::Document(const std::string& id) {
+  return WithRetry([&]() -> json {
+    std::string term = schema::Term(schema::kId, id);
+    Xapian::PostingIterator it = db_->postlist_begin(term);
+    if (it == db_->postlist_end(term)) return nullptr;
+    return json::parse(db_->get_document(*it).get_data(), nullptr, false);
+  });
+}
+
+json Searcher::Similar(const std::string& id, int count) {
+  return WithRetry([&]() -> json {
+    std::string term = schema::Term(schema::kId, id);
+    Xapian::PostingIterator it = db_->postlist_begin(term);
+    if (it == db_->postlist_end(term)) throw SearchError("not_found", "no report with id '" + id + "'");
+    Xapian::RSet rset;
+    rset.add_document(*it);
+    Xapian::Enquire enquire(*db_);
+    // Free-text terms only: boolean tags say little about what a report is about.
+    struct TextOnly : Xapian::ExpandDecider {
+      bool operator()(const std::string& t) const override { return !t.empty() && !(t[0] >= 'A' && t[0] <= 'Z'); }
+    } text_only;
+    Xapian::ESet eset = enquire.get_eset(25, rset, &text_only);
+    Xapian::Query query(Xapian::Query::OP_OR, eset.begin(), eset.end());
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, query, Xapian::Query(term)));
+    Xapian::MSet mset = enquire.get_mset(0, count);
+    json results = json::array();
+    for (auto m = mset.begin(); m != mset.end(); ++m) {
+      json data = json::parse(m.get_document().get_data(), nullptr, false);
+      if (data.is_discarded()) continue;
+      json hit = HitFrom(data);
+      hit["score"] = m.get_weight();
+      results.push_back(hit);
+    }
+    return json{{"id", id}, {"results", results}};
+  });
+}
+
+json Searcher::AllFacets() {
+  SearchRequest everything;
+  everything.per_page = 1;
+  json all = Search(everything);
+  return json{{"total", all["total"]}, {"facets", all["facets"]}};
+}
+
+}  // namespace tinhgon

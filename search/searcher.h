@@ -1,0 +1,88 @@
+// The search library: everything the CLI and the HTTP server answer.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+namespace tinhgon {
+
+class AgencyExtractor;
+class Analyzer;
+class FilterResolver;
+class Gazetteer;
+class QueryBuilder;
+
+struct SearchRequest {
+  std::string q;
+  // Canonical filter name (province, province_2025, district, commune,
+  // agency, event, year) → values; values of one filter are alternatives.
+  std::map<std::string, std::vector<std::string>> filters;
+  std::string from, to;          // publication date bounds, YYYY-MM-DD, inclusive
+  std::string sort = "relevance";  // relevance | date (newest first) | date_asc
+  int page = 1;
+  int per_page = 10;
+  bool facets = true;
+};
+
+// A request the library refuses, with a reason fit to show the user (the
+// server answers it with a 400).
+struct SearchError : std::runtime_error {
+  SearchError(std::string code_, const std::string& message) : std::runtime_error(message), code(std::move(code_)) {}
+  std::string code;
+};
+
+inline constexpr std::size_t kMaxQueryLength = 1000;
+inline constexpr int kMaxPerPage = 100;
+inline constexpr int kMaxResultWindow = 10000;   // no page reaches past this result
+inline constexpr Xapian::doccount kExactFacetLimit = 100000;
+
+// Not thread-safe (it owns an Analyzer and a Xapian::Database): one per
+// thread. Follows the index as tinhgon-index changes it: every search reopens
+// to the newest commit, and a rebuild's new generation is picked up too.
+class Searcher {
+ public:
+  explicit Searcher(const std::filesystem::path& db);
+  ~Searcher();
+
+  // The JSON the API returns: {query, total, page, per_page, sort, filters,
+  // results, facets, suggestion, warnings, took_ms}. Throws SearchError.
+  nlohmann::ordered_json Search(const SearchRequest& request);
+
+  // A report's data (metadata, events, figures, text); null if unknown.
+  nlohmann::ordered_json Document(const std::string& id);
+
+  // Reports like `id` (Xapian relevance feedback); throws SearchError if unknown.
+  nlohmann::ordered_json Similar(const std::string& id, int count = 10);
+
+  // Facet values with counts over the whole index.
+  nlohmann::ordered_json AllFacets();
+
+  Xapian::doccount document_count();
+  std::string revision();
+
+ private:
+  void Refresh();
+  template <typename F>
+  auto WithRetry(F&& work) -> decltype(work());
+  nlohmann::ordered_json Facets(const std::map<std::string, Xapian::doccount>* counts[6],
+                                const SearchRequest& request);
+
+  std::filesystem::path dir_;
+  std::string stub_;  // the stub's content when the database was opened
+  std::unique_ptr<Xapian::Database> db_;
+  std::unique_ptr<Analyzer> analyzer_;
+  std::unique_ptr<Gazetteer> gazetteer_;
+  std::unique_ptr<AgencyExtractor> agencies_;
+  std::unique_ptr<FilterResolver> filters_;
+  std::unique_ptr<QueryBuilder> builder_;
+  std::map<std::string, std::string> names_[6];  // facet → code → display name
+};
+
+}  // namespace tinhgon

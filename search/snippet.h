@@ -1,0 +1,31 @@
+// The passage of a report that best shows why it matched.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "search/query_builder.h"
+
+namespace tinhgon {
+
+class Analyzer;
+
+struct Snippet {
+  std::string html;   // HTML-escaped passage with <mark>…</mark> around matches
+  std::string text;   // the same passage as plain text
+  std::vector<std::pair<std::size_t, std::size_t>> matches;  // [start, end) byte offsets into `text`
+};
+
+// Re-analyzes the report's text with the chain, so words matched only through
+// folding ("duong" → "đường") or abbreviation expansion are marked too —
+// something Xapian's own MSet::snippet, with its own tokenizer, cannot do.
+// Picks the window of about `words` words with the most distinct matches
+// (the text's opening when nothing matches).
+Snippet MakeSnippet(Analyzer& analyzer, const std::string& text, const HighlightTerms& terms,
+                    std::size_t words = 40);
+
+// Escapes &, <, >, " and ' for HTML text and attribute values.
+std::string EscapeHtml(const std::string& text);
+
+}  // namespace tinhgon

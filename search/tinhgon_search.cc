@@ -1,0 +1,84 @@
+// tinhgon-search: search an index from the command line.
+//
+//   tinhgon-search --db DIR [--province X] [--province-2025 X] [--district X]
+//                  [--commune X] [--agency X] [--event X] [--year Y] [--from D] [--to D]
+//                  [--sort S] [--page N] [--per-page N] [--json] QUERY...
+//
+// A readable list by default; with --json, exactly what GET /api/search returns.
+// Exit codes: 0 results or none; 1 the index cannot be read; 2 a bad request.
+
+#include <cstdio>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "search/searcher.h"
+
+namespace {
+
+void PrintList(const nlohmann::ordered_json& response) {
+  std::printf("%s results", response["total"].dump().c_str());
+  if (!response["results"].empty()) {
+    std::printf(" (page %d, %zu shown)", response["page"].get<int>(), response["results"].size());
+  }
+  std::printf("\n");
+  for (const auto& warning : response["warnings"]) std::printf("note: %s\n", warning.get<std::string>().c_str());
+  int n = (response["page"].get<int>() - 1) * response["per_page"].get<int>();
+  for (const auto& hit : response["results"]) {
+    std::string date = hit["date"].is_null() ? "no date" : hit["date"].get<std::string>();
+    std::string place;
+    if (!hit["locality"].is_null()) {
+      place = " · " + hit["locality"]["name"].get<std::string>() + ", " +
+              hit["locality"]["province_name"].get<std::string>();
+    }
+    std::printf("\n%d. %s\n   %s%s · %s\n   %s\n", ++n, hit["title"].get<std::string>().c_str(), date.c_str(),
+                place.c_str(), hit["id"].get<std::string>().c_str(),
+                hit["snippet"]["text"].get<std::string>().c_str());
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"tinhgon-search: search a tinhgon index"};
+  std::string db;
+  std::vector<std::string> words;
+  tinhgon::SearchRequest request;
+  bool json = false;
+  app.add_option("--db", db, "Index directory")->required();
+  for (const auto& [flag, name] : std::vector<std::pair<std::string, std::string>>{
+           {"--province", "province"}, {"--province-2025", "province_2025"}, {"--district", "district"},
+           {"--commune", "commune"},   {"--agency", "agency"},               {"--event", "event"},
+           {"--year", "year"}}) {
+    app.add_option(flag, request.filters[name], "Filter by " + name + " (name or code; repeat for OR)");
+  }
+  app.add_option("--from", request.from, "Published on or after YYYY-MM-DD");
+  app.add_option("--to", request.to, "Published on or before YYYY-MM-DD");
+  app.add_option("--sort", request.sort, "relevance (default), date or date_asc");
+  app.add_option("--page", request.page, "Page number (from 1)");
+  app.add_option("--per-page", request.per_page, "Results per page (at most 100)");
+  app.add_flag("--json", json, "Print the JSON the HTTP API returns");
+  app.add_option("query", words, "Query: words, \"phrases\", AND/OR/NOT, -word, tinh:…, coquan:…");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return e.get_exit_code() == 0 ? 0 : 2;
+  }
+  for (const std::string& w : words) request.q += (request.q.empty() ? "" : " ") + w;
+  try {
+    tinhgon::Searcher searcher(db);
+    nlohmann::ordered_json response = searcher.Search(request);
+    if (json) std::cout << response.dump(2) << '\n';
+    else PrintList(response);
+  } catch (const tinhgon::SearchError& e) {
+    std::fprintf(stderr, "tinhgon-search: %s\n", e.what());
+    return 2;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "tinhgon-search: %s\n", e.what());
+    return 1;
+  }
+  return 0;
+}
