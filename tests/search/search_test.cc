@@ -1,0 +1,199 @@
+#include "search/searcher.h"
+
+#include <catch2/catch.hpp>
+
+#include "indexer/indexer.h"
+#include "search/query_parser.h"
+#include "tests/indexer/test_corpus.h"
+
+using nlohmann::ordered_json;
+using tinhgon::SearchError;
+using tinhgon::SearchRequest;
+using tinhgon::Searcher;
+using tinhgon::testing::Report;
+using tinhgon::testing::TempDir;
+using tinhgon::testing::WriteFile;
+
+namespace {
+
+// A small index shared by the tests: each report built to show one behaviour.
+class Fixture {
+ public:
+  Fixture() : dir_("search") {
+    auto write = [&](const std::string& name, const std::string& title, const std::string& stamp,
+                     const std::string& body) { WriteFile(dir_ / ("in/" + name + ".txt"), title + "\n" + stamp + "\n\n" + body); };
+    write("duong-exact", "Sửa đường liên xã", "01/03/2019", "Huyện Yên Sơn, tỉnh Tuyên Quang sửa đường liên xã.");
+    write("duong-folded", "Dương Liễu giảm biên chế", "02/03/2019", "Xã Dương Liễu giảm 2 biên chế; đương nhiệm giữ chức.");
+    write("adjacent", "Hợp nhất văn phòng", "05/06/2020",
+          "Tỉnh Bắc Kạn hợp nhất văn phòng Đoàn ĐBQH với Văn phòng HĐND và UBND tỉnh.");
+    write("scattered", "Báo cáo năm", "07/07/2021",
+          "Tỉnh Quảng Ninh hợp tác với các đơn vị; văn bản thống nhất phòng ngừa lãng phí.");
+    write("full-form", "Ủy ban nhân dân huyện Đầm Hà giảm đầu mối", "08/08/2018",
+          "Ủy ban nhân dân huyện Đầm Hà, tỉnh Quảng Ninh giảm 3 đầu mối.");
+    write("two-provinces", "Bắc Kạn và Cao Bằng tinh giản", "09/09/2022",
+          "Tỉnh Bắc Kạn giảm 2 biên chế; tỉnh Cao Bằng giảm 3 biên chế sau sắp xếp Phòng Nội vụ.");
+    tinhgon::IndexOptions options;
+    options.db = dir_ / "index";
+    options.inputs = {(dir_ / "in").string()};
+    tinhgon::RunIndex(options);
+    searcher_ = std::make_unique<Searcher>(dir_ / "index");
+  }
+
+  ordered_json Search(const std::string& q, std::map<std::string, std::vector<std::string>> filters = {}) {
+    SearchRequest r;
+    r.q = q;
+    r.filters = std::move(filters);
+    r.per_page = 20;
+    return searcher_->Search(r);
+  }
+  std::vector<std::string> Ids(const ordered_json& response) {
+    std::vector<std::string> ids;
+    for (const auto& hit : response["results"]) ids.push_back(hit["id"]);
+    return ids;
+  }
+  Searcher& searcher() { return *searcher_; }
+
+ private:
+  TempDir dir_;
+  std::unique_ptr<Searcher> searcher_;
+};
+
+Fixture& Shared() {
+  static Fixture fixture;
+  return fixture;
+}
+
+bool Contains(const std::vector<std::string>& v, const std::string& s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+}  // namespace
+
+TEST_CASE("a query typed with marks puts exact matches above folded ones", "[search][ranking]") {
+  auto ids = Shared().Ids(Shared().Search("đường"));
+  REQUIRE(ids.size() >= 2);
+  CHECK(ids.front() == "duong-exact.txt");
+  CHECK(Contains(ids, "duong-folded.txt"));  // still found, below
+}
+
+TEST_CASE("a query without marks matches every folded form alike", "[search][ranking]") {
+  auto ids = Shared().Ids(Shared().Search("duong"));
+  CHECK(Contains(ids, "duong-exact.txt"));
+  CHECK(Contains(ids, "duong-folded.txt"));
+  CHECK(Contains(Shared().Ids(Shared().Search("hop nhat van phong")), "adjacent.txt"));
+}
+
+TEST_CASE("adjacent syllables rank above the same syllables scattered", "[search][ranking]") {
+  auto ids = Shared().Ids(Shared().Search("hợp nhất văn phòng"));
+  REQUIRE(Contains(ids, "scattered.txt"));
+  CHECK(std::find(ids.begin(), ids.end(), "adjacent.txt") < std::find(ids.begin(), ids.end(), "scattered.txt"));
+}
+
+TEST_CASE("abbreviation and full form find each other", "[search]") {
+  CHECK(Contains(Shared().Ids(Shared().Search("UBND Đầm Hà")), "full-form.txt"));
+  CHECK(Contains(Shared().Ids(Shared().Search("ủy ban nhân dân")), "adjacent.txt"));  // written "UBND"
+}
+
+TEST_CASE("filters by name or code, diacritics-insensitive, OR within a filter", "[search][filters]") {
+  auto bac_kan = Shared().Ids(Shared().Search("", {{"province", {"bac kan"}}}));
+  CHECK(bac_kan == Shared().Ids(Shared().Search("", {{"province", {"06"}}})));
+  CHECK(Contains(bac_kan, "adjacent.txt"));
+  CHECK_FALSE(Contains(bac_kan, "full-form.txt"));
+  auto either = Shared().Ids(Shared().Search("", {{"province", {"Bắc Kạn", "Quảng Ninh"}}}));
+  CHECK(Contains(either, "full-form.txt"));
+  CHECK(Contains(either, "adjacent.txt"));
+  CHECK(Shared().Ids(Shared().Search("", {{"province_2025", {"Thái Nguyên"}}})) == bac_kan);
+  CHECK(Shared().Ids(Shared().Search("", {{"year", {"2018"}}})) == std::vector<std::string>{"full-form.txt"});
+  CHECK(Contains(Shared().Ids(Shared().Search("", {{"agency", {"Phòng Nội vụ"}}})), "two-provinces.txt"));
+  SearchRequest range;
+  range.from = "2019-03-02";
+  range.to = "2020-12-31";
+  auto in_range = Shared().Ids(Shared().searcher().Search(range));
+  CHECK(in_range.size() == 2);  // duong-folded and adjacent
+}
+
+TEST_CASE("a filter naming nothing gives an empty result and says why", "[search][filters]") {
+  ordered_json r = Shared().Search("", {{"province", {"Atlantis"}}});
+  CHECK(r["total"] == 0);
+  CHECK(r["warnings"].dump().find("Atlantis") != std::string::npos);
+}
+
+TEST_CASE("facets count a report once under each of its values", "[search][facets]") {
+  ordered_json r = Shared().Search("");
+  std::map<std::string, int> provinces;
+  for (const auto& v : r["facets"]["province"]) provinces[v["label"]] = v["count"];
+  CHECK(provinces["Bắc Kạn"] == 2);   // adjacent, two-provinces
+  CHECK(provinces["Cao Bằng"] == 1);  // two-provinces
+  CHECK(r["facets"]["district"].empty());  // only listed for a selected province
+  ordered_json in_quang_ninh = Shared().Search("", {{"province", {"Quảng Ninh"}}});
+  CHECK(in_quang_ninh["facets"]["district"].dump().find("Đầm Hà") != std::string::npos);
+}
+
+TEST_CASE("snippets mark words matched through folding", "[search][snippets]") {
+  ordered_json r = Shared().Search("duong");
+  bool marked = false;
+  for (const auto& hit : r["results"]) {
+    if (hit["id"] == "duong-exact.txt") {
+      marked = hit["snippet"]["html"].get<std::string>().find("<mark>đường</mark>") != std::string::npos;
+      auto match = hit["snippet"]["matches"][0];
+      std::string text = hit["snippet"]["text"];
+      CHECK(text.substr(match[0].get<std::size_t>(), match[1].get<std::size_t>() - match[0].get<std::size_t>()) == "đường");
+    }
+  }
+  CHECK(marked);
+}
+
+TEST_CASE("query syntax: NOT, minus, field filters, and fallback on errors", "[search][syntax]") {
+  auto without = Shared().Ids(Shared().Search("biên chế -Cao"));
+  CHECK_FALSE(Contains(without, "two-provinces.txt"));
+  CHECK(Contains(without, "duong-folded.txt"));
+  CHECK(Shared().Ids(Shared().Search("tinh:\"Quảng Ninh\"")) == Shared().Ids(Shared().Search("", {{"province", {"22"}}})));
+  ordered_json broken = Shared().Search("\"hợp nhất (văn phòng");
+  CHECK(Contains(Shared().Ids(broken), "adjacent.txt"));
+  CHECK(broken["warnings"].dump().find("syntax") != std::string::npos);
+  CHECK(tinhgon::ParseQuery("AND OR NOT").fell_back);
+  CHECK_FALSE(tinhgon::ParseQuery("(a OR b) AND c NOT d").fell_back);
+}
+
+TEST_CASE("bad requests are refused with a reason", "[search][errors]") {
+  auto refused = [](SearchRequest r) {
+    try {
+      Shared().searcher().Search(r);
+    } catch (const SearchError& e) {
+      return std::string(e.code);
+    }
+    return std::string();
+  };
+  SearchRequest r;
+  r.per_page = 101;
+  CHECK(refused(r) == "invalid_per_page");
+  r = {};
+  r.page = 999999999;
+  CHECK(refused(r) == "page_too_deep");
+  r = {};
+  r.from = "2020-13-01";
+  CHECK(refused(r) == "invalid_date");
+  r = {};
+  r.from = "2021-01-01";
+  r.to = "2020-01-01";
+  CHECK(refused(r) == "invalid_date_range");
+  r = {};
+  r.q = std::string(1001, 'a');
+  CHECK(refused(r) == "query_too_long");
+  r = {};
+  r.sort = "random";
+  CHECK(refused(r) == "invalid_sort");
+}
+
+TEST_CASE("sort by date, document lookup and similar reports", "[search]") {
+  SearchRequest newest;
+  newest.sort = "date";
+  auto ids = Shared().Ids(Shared().searcher().Search(newest));
+  REQUIRE(!ids.empty());
+  CHECK(ids.front() == "two-provinces.txt");  // 2022
+  CHECK(Shared().searcher().Document("adjacent.txt")["title"] == "Hợp nhất văn phòng");
+  CHECK(Shared().searcher().Document("no-such-id").is_null());
+  ordered_json similar = Shared().searcher().Similar("duong-exact.txt");
+  CHECK(similar["results"].dump().find("duong-exact.txt") == std::string::npos);
+  CHECK_THROWS_AS(Shared().searcher().Similar("no-such-id"), SearchError);
+}
