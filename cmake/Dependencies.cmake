@@ -36,3 +36,4 @@ endif()
 
 tinhgon_require_pkg(GUMBO gumbo libgumbo-dev)
 tinhgon_require_pkg(UCHARDET uchardet libuchardet-dev)
+tinhgon_require_pkg(HTTPLIB cpp-httplib libcpp-httplib-dev)

@@ -135,7 +135,9 @@ Xapian::doccount Searcher::document_count() {
 }
 
 std::string Searcher::revision() {
-  return WithRetry([&] { return stub_ + "@" + std::to_string(db_->get_revision()); });
+  return WithRetry([&] {
+    return schema::LiveGeneration(dir_).filename().string() + "@" + std::to_string(db_->get_revision());
+  });
 }
 
 json Searcher::Facets(const std::map<std::string, Xapian::doccount>* counts[kFacets], const SearchRequest& request) {

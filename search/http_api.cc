@@ -1,0 +1,127 @@
+#include "search/http_api.h"
+
+#include <chrono>
+#include <memory>
+
+#include <httplib.h>
+
+#include "search/http_params.h"
+#include "search/metrics.h"
+#include "search/searcher.h"
+#include "search_embedded.h"
+
+namespace tinhgon {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+constexpr const char* kJson = "application/json; charset=utf-8";
+
+Searcher& ThreadSearcher(const std::filesystem::path& db) {
+  // One Searcher, and so one Xapian::Database, per worker thread.
+  thread_local std::unique_ptr<Searcher> searcher;
+  thread_local std::filesystem::path opened;
+  if (!searcher || opened != db) {
+    searcher = std::make_unique<Searcher>(db);
+    opened = db;
+  }
+  return *searcher;
+}
+
+void SendError(httplib::Response& res, int status, const std::string& code, const std::string& message) {
+  res.status = status;
+  res.set_content(json{{"error", {{"code", code}, {"message", message}}}}.dump(), kJson);
+}
+
+std::multimap<std::string, std::string> Params(const httplib::Request& req) {
+  return {req.params.begin(), req.params.end()};
+}
+
+std::string CsvField(const std::string& value) {
+  std::string out = "\"";
+  for (char c : value) {
+    if (c == '"') out += '"';
+    out += (c == '\n' || c == '\r') ? ' ' : c;
+  }
+  return out + "\"";
+}
+
+// Spreadsheet programs read UTF-8 CSV correctly only with a BOM.
+std::string ToCsv(const json& response) {
+  std::string csv = "\xEF\xBB\xBF" "id,title,date,locality,province,province_2025,agencies,events,score,snippet\r\n";
+  for (const json& hit : response["results"]) {
+    std::string agencies, events;
+    for (const json& a : hit["agencies"]) agencies += (agencies.empty() ? "" : "; ") + a["slug"].get<std::string>();
+    for (const json& e : hit["events"]) events += (events.empty() ? "" : "; ") + e.get<std::string>();
+    const json& l = hit["locality"];
+    auto text = [](const json& v) { return v.is_null() ? std::string() : v.get<std::string>(); };
+    csv += CsvField(text(hit["id"])) + "," + CsvField(text(hit["title"])) + "," + CsvField(text(hit["date"])) + "," +
+           CsvField(l.is_null() ? "" : text(l["name"])) + "," + CsvField(l.is_null() ? "" : text(l["province_name"])) +
+           "," + CsvField(l.is_null() ? "" : text(l["province_2025_name"])) + "," + CsvField(agencies) + "," +
+           CsvField(events) + "," + hit["score"].dump() + "," + CsvField(text(hit["snippet"]["text"])) + "\r\n";
+  }
+  return csv;
+}
+
+}  // namespace
+
+void RegisterApi(httplib::Server* server, const std::filesystem::path& db, Metrics* metrics) {
+  // Every route: timing, metrics, CORS for the API, and errors as JSON.
+  auto route = [=](const std::string& name, auto handler) {
+    return [=](const httplib::Request& req, httplib::Response& res) {
+      auto start = std::chrono::steady_clock::now();
+      try {
+        handler(req, res, ThreadSearcher(db));
+        if (res.status == -1) res.status = 200;  // httplib sets it only after handlers return
+      } catch (const SearchError& e) {
+        SendError(res, e.code == "not_found" ? 404 : 400, e.code, e.what());
+      } catch (const std::exception& e) {
+        SendError(res, 503, "index_unavailable", std::string("the index cannot be read: ") + e.what());
+      }
+      if (name.rfind("/api", 0) == 0 || name == "/openapi.json") res.set_header("Access-Control-Allow-Origin", "*");
+      res.set_header("X-Content-Type-Options", "nosniff");
+      metrics->Record(name, res.status, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    };
+  };
+
+  server->Get("/api/search", route("/api/search", [](const auto& req, auto& res, Searcher& s) {
+    res.set_content(s.Search(ParseSearchParams(Params(req))).dump(), kJson);
+  }));
+  server->Get("/api/search.csv", route("/api/search.csv", [](const auto& req, auto& res, Searcher& s) {
+    SearchRequest r = ParseSearchParams(Params(req));
+    r.facets = false;
+    res.set_content(ToCsv(s.Search(r)), "text/csv; charset=utf-8");
+    res.set_header("Content-Disposition", "attachment; filename=\"tinhgon.csv\"");
+  }));
+  // Ids are paths ("sub/report.txt"), so they may hold slashes; similar first.
+  server->Get(R"(/api/documents/(.+)/similar)", route("/api/documents/{id}/similar", [](const auto& req, auto& res, Searcher& s) {
+    res.set_content(s.Similar(req.matches[1]).dump(), kJson);
+  }));
+  server->Get(R"(/api/documents/(.+))", route("/api/documents/{id}", [](const auto& req, auto& res, Searcher& s) {
+    std::string id = req.matches[1];
+    if (id.size() > 1000) throw SearchError("invalid_id", "the id is longer than 1000 characters");
+    json data = s.Document(id);
+    if (data.is_null()) throw SearchError("not_found", "no report with id '" + id.substr(0, 200) + "'");
+    res.set_content(data.dump(), kJson);
+  }));
+  server->Get("/api/facets", route("/api/facets", [](const auto&, auto& res, Searcher& s) {
+    res.set_content(s.AllFacets().dump(), kJson);
+  }));
+  server->Get("/healthz", route("/healthz", [](const auto&, auto& res, Searcher& s) {
+    res.set_content(json{{"status", "ok"}, {"documents", s.document_count()}}.dump(), kJson);
+  }));
+  server->Get("/metrics", route("/metrics", [metrics](const auto&, auto& res, Searcher& s) {
+    res.set_content(metrics->Render(s.document_count(), s.revision()), "text/plain; version=0.0.4");
+  }));
+  server->Get("/openapi.json", route("/openapi.json", [](const auto&, auto& res, Searcher&) {
+    res.set_content(std::string(embedded::search_openapi), kJson);
+  }));
+  server->set_error_handler([metrics](const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) return;  // a route already explained itself
+    std::string code = res.status == 404 ? "not_found" : "bad_request";
+    SendError(res, res.status, code, res.status == 404 ? "no route " + req.path.substr(0, 200) : "the request could not be read");
+    metrics->Record("other", res.status, 0);
+  });
+}
+
+}  // namespace tinhgon

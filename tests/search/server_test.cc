@@ -1,0 +1,164 @@
+// The HTTP API on an ephemeral 127.0.0.1 port: every route and its errors.
+#include <chrono>
+#include <set>
+#include <thread>
+
+#include <catch2/catch.hpp>
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include "indexer/indexer.h"
+#include "search/http_api.h"
+#include "search/metrics.h"
+#include "tests/indexer/test_corpus.h"
+
+using nlohmann::json;
+using tinhgon::testing::TempDir;
+using tinhgon::testing::WriteFile;
+
+namespace {
+
+class Server {
+ public:
+  Server() : dir_("server") {
+    WriteFile(dir_ / "in/a.txt", "Bắc Kạn tách văn phòng\n20/11/2020\n\nHĐND tỉnh Bắc Kạn tách Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh.");
+    WriteFile(dir_ / "in/sub/b.txt", "Đầm Hà giảm đầu mối\n28/07/2020\n\nHuyện Đầm Hà, tỉnh Quảng Ninh hợp nhất Ban Tổ chức Huyện ủy với Phòng Nội vụ, giảm 1 đầu mối.");
+    tinhgon::IndexOptions options;
+    options.db = dir_ / "index";
+    options.inputs = {(dir_ / "in").string()};
+    tinhgon::RunIndex(options);
+    tinhgon::RegisterApi(&server_, dir_ / "index", &metrics_);
+    port_ = server_.bind_to_any_port("127.0.0.1");
+    thread_ = std::thread([this] { server_.listen_after_bind(); });
+    // cpp-httplib 0.11 has no wait_until_ready: poll, for at most five seconds.
+    for (int i = 0; i < 5000 && !server_.is_running(); ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+  }
+  ~Server() {
+    server_.stop();
+    thread_.join();
+  }
+  httplib::Result Get(const std::string& path) {
+    httplib::Client client("127.0.0.1", port_);
+    return client.Get(path.c_str());
+  }
+
+ private:
+  TempDir dir_;
+  httplib::Server server_;
+  tinhgon::Metrics metrics_;
+  int port_ = 0;
+  std::thread thread_;
+};
+
+Server& Shared() {
+  static Server server;
+  return server;
+}
+
+// The error body every refusal carries.
+void CheckError(const httplib::Result& r, int status, const std::string& code) {
+  REQUIRE(r);
+  CHECK(r->status == status);
+  json body = json::parse(r->body);
+  CHECK(body["error"]["code"] == code);
+  CHECK_FALSE(body["error"]["message"].get<std::string>().empty());
+}
+
+}  // namespace
+
+TEST_CASE("GET /api/search answers JSON with results and facets", "[server]") {
+  auto r = Shared().Get("/api/search?q=hop+nhat&per_page=5");
+  REQUIRE(r);
+  CHECK(r->status == 200);
+  CHECK(r->get_header_value("Access-Control-Allow-Origin") == "*");
+  json body = json::parse(r->body);
+  for (const char* key : {"query", "total", "page", "per_page", "sort", "filters", "results", "facets", "suggestion", "took_ms"}) {
+    CHECK(body.contains(key));
+  }
+  REQUIRE(body["results"].size() >= 1);
+  CHECK(body["results"][0]["id"] == "sub/b.txt");
+}
+
+TEST_CASE("filters repeat as OR and unknown parameters are ignored", "[server]") {
+  json both = json::parse(Shared().Get("/api/search?province=bac+kan&province=22&colour=blue")->body);
+  CHECK(both["total"] == 2);
+  json one = json::parse(Shared().Get("/api/search?province=Qu%E1%BA%A3ng+Ninh")->body);
+  CHECK(one["total"] == 1);
+}
+
+TEST_CASE("bad parameters are 400s with a reason", "[server]") {
+  CheckError(Shared().Get("/api/search?per_page=abc"), 400, "invalid_per_page");
+  CheckError(Shared().Get("/api/search?per_page=-1"), 400, "invalid_per_page");
+  CheckError(Shared().Get("/api/search?page=999999999"), 400, "page_too_deep");
+  CheckError(Shared().Get("/api/search?from=2021-01-01&to=2020-01-01"), 400, "invalid_date_range");
+  CheckError(Shared().Get("/api/search?q=" + std::string(1200, 'a')), 400, "query_too_long");
+  CheckError(Shared().Get("/api/search?sort=random"), 400, "invalid_sort");
+}
+
+TEST_CASE("documents by id, slashes included; unknown ids are 404", "[server]") {
+  auto r = Shared().Get("/api/documents/sub/b.txt");
+  REQUIRE(r);
+  CHECK(r->status == 200);
+  CHECK(json::parse(r->body)["title"] == "Đầm Hà giảm đầu mối");
+  CheckError(Shared().Get("/api/documents/nope.txt"), 404, "not_found");
+  CheckError(Shared().Get("/api/documents/%2E%2E%2F%2E%2E%2Fetc%2Fpasswd"), 404, "not_found");
+  CheckError(Shared().Get("/api/documents/" + std::string(1500, 'x')), 400, "invalid_id");
+  auto similar = Shared().Get("/api/documents/a.txt/similar");
+  REQUIRE(similar);
+  CHECK(similar->status == 200);
+  CheckError(Shared().Get("/api/documents/nope.txt/similar"), 404, "not_found");
+}
+
+TEST_CASE("CSV has a BOM and the same hits", "[server]") {
+  auto r = Shared().Get("/api/search.csv?q=tach");
+  REQUIRE(r);
+  CHECK(r->status == 200);
+  CHECK(r->body.rfind("\xEF\xBB\xBF" "id,title,date", 0) == 0);
+  CHECK(r->body.find("\"a.txt\",\"Bắc Kạn tách văn phòng\",\"2020-11-20\"") != std::string::npos);
+}
+
+TEST_CASE("facets, health, metrics and unknown routes", "[server]") {
+  json facets = json::parse(Shared().Get("/api/facets")->body);
+  CHECK(facets["total"] == 2);
+  CHECK(facets["facets"]["province"].size() == 2);
+  json health = json::parse(Shared().Get("/healthz")->body);
+  CHECK(health["documents"] == 2);
+  Shared().Get("/api/search?q=x");
+  std::string metrics = Shared().Get("/metrics")->body;
+  CHECK(metrics.find("tinhgon_requests_total{route=\"/api/search\",status=\"200\"}") != std::string::npos);
+  CHECK(metrics.find("tinhgon_request_duration_seconds_bucket") != std::string::npos);
+  CHECK(metrics.find("tinhgon_documents 2") != std::string::npos);
+  CheckError(Shared().Get("/no/such/route"), 404, "not_found");
+}
+
+TEST_CASE("the OpenAPI description matches what the routes return", "[server][openapi]") {
+  json spec = json::parse(Shared().Get("/openapi.json")->body);
+  CHECK(spec["openapi"] == "3.0.3");
+  // Every documented route answers, and every field it marks required is there.
+  const std::map<std::string, std::string> examples = {
+      {"/api/search", "/api/search?q=tach"}, {"/api/documents/{id}", "/api/documents/a.txt"},
+      {"/api/documents/{id}/similar", "/api/documents/a.txt/similar"}, {"/api/facets", "/api/facets"},
+      {"/healthz", "/healthz"}};
+  for (const auto& [path, url] : examples) {
+    INFO(path);
+    REQUIRE(spec["paths"].contains(path));
+    json schema = spec["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]["schema"];
+    if (schema.contains("$ref")) schema = spec["components"]["schemas"][schema["$ref"].get<std::string>().substr(21)];
+    json body = json::parse(Shared().Get(url)->body);
+    for (const auto& key : schema.value("required", json::array())) CHECK(body.contains(key.get<std::string>()));
+  }
+  for (const char* path : {"/api/search.csv", "/metrics", "/openapi.json"}) CHECK(spec["paths"].contains(path));
+  // Every query parameter the search takes is documented.
+  std::set<std::string> documented;
+  for (const auto& p : spec["paths"]["/api/search"]["get"]["parameters"]) documented.insert(p["name"]);
+  for (const char* name : {"q", "province", "province_2025", "district", "commune", "agency", "event", "year",
+                           "from", "to", "sort", "page", "per_page"}) {
+    CHECK(documented.count(name));
+  }
+  // The error responses follow the documented Error schema.
+  json error = json::parse(Shared().Get("/api/search?page=0")->body);
+  CHECK(error["error"].contains("code"));
+  CHECK(error["error"].contains("message"));
+}
