@@ -17,17 +17,6 @@ using json = nlohmann::ordered_json;
 
 constexpr const char* kJson = "application/json; charset=utf-8";
 
-Searcher& ThreadSearcher(const std::filesystem::path& db) {
-  // One Searcher, and so one Xapian::Database, per worker thread.
-  thread_local std::unique_ptr<Searcher> searcher;
-  thread_local std::filesystem::path opened;
-  if (!searcher || opened != db) {
-    searcher = std::make_unique<Searcher>(db);
-    opened = db;
-  }
-  return *searcher;
-}
-
 void SendError(httplib::Response& res, int status, const std::string& code, const std::string& message) {
   res.status = status;
   res.set_content(json{{"error", {{"code", code}, {"message", message}}}}.dump(), kJson);
@@ -64,6 +53,16 @@ std::string ToCsv(const json& response) {
 }
 
 }  // namespace
+
+Searcher& ThreadSearcher(const std::filesystem::path& db) {
+  thread_local std::unique_ptr<Searcher> searcher;
+  thread_local std::filesystem::path opened;
+  if (!searcher || opened != db) {
+    searcher = std::make_unique<Searcher>(db);
+    opened = db;
+  }
+  return *searcher;
+}
 
 void RegisterApi(httplib::Server* server, const std::filesystem::path& db, Metrics* metrics) {
   // Every route: timing, metrics, CORS for the API, and errors as JSON.

@@ -10,6 +10,11 @@ class Server;
 namespace tinhgon {
 
 class Metrics;
+class Searcher;
+
+// The calling thread's Searcher for `db`: one per worker thread, and so one
+// Xapian::Database per thread, created on the thread's first request.
+Searcher& ThreadSearcher(const std::filesystem::path& db);
 
 // Registers every route on `server`:
 //   GET /api/search, /api/search.csv, /api/documents/{id}, /api/documents/{id}/similar,

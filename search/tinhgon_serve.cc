@@ -15,6 +15,7 @@
 #include "indexer/schema.h"
 #include "search/http_api.h"
 #include "search/metrics.h"
+#include "search/web_ui.h"
 
 namespace {
 httplib::Server* running = nullptr;
@@ -48,6 +49,7 @@ int main(int argc, char** argv) {
   server.set_keep_alive_timeout(5);
   server.set_payload_max_length(64 * 1024);
   tinhgon::RegisterApi(&server, db, &metrics);
+  tinhgon::RegisterWebUi(&server, db, &metrics);
 
   int bound = port == 0 ? server.bind_to_any_port(host) : (server.bind_to_port(host, port) ? port : -1);
   if (bound < 0) {

@@ -1,0 +1,324 @@
+#include "search/web_ui.h"
+
+#include <chrono>
+#include <cmath>
+
+#include <httplib.h>
+#include <kainjow/mustache.hpp>
+
+#include "search/http_api.h"
+#include "search/http_params.h"
+#include "search/metrics.h"
+#include "search/searcher.h"
+#include "search_embedded.h"
+
+namespace tinhgon {
+namespace {
+
+using json = nlohmann::ordered_json;
+using Data = kainjow::mustache::data;
+using Params = std::vector<std::pair<std::string, std::string>>;
+
+const char* kCsp = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+const std::map<std::string, std::string>& FacetLabels() {
+  static const std::map<std::string, std::string> labels = {
+      {"province", "Tỉnh (trước 2025)"}, {"province_2025", "Tỉnh (từ 1/7/2025)"}, {"district", "Huyện"},
+      {"agency", "Cơ quan"},             {"event", "Sự kiện"},                   {"year", "Năm"}};
+  return labels;
+}
+
+std::string EventLabel(const std::string& type) {
+  static const std::map<std::string, std::string> labels = {
+      {"merge", "Hợp nhất"}, {"annex", "Sáp nhập"}, {"split", "Chia tách"}, {"dissolve", "Giải thể"},
+      {"unify_roles", "Nhất thể hóa"}, {"establish", "Thành lập"}, {"pilot_stop", "Dừng thí điểm"}};
+  auto it = labels.find(type);
+  return it == labels.end() ? type : it->second;
+}
+
+std::string Text(const json& v) { return v.is_string() ? v.get<std::string>() : std::string(); }
+
+std::string Url(const std::string& path, const Params& params) {
+  std::string url = path;
+  char separator = '?';
+  for (const auto& [name, value] : params) {
+    url += separator + name + "=" + httplib::detail::encode_query_param(value);
+    separator = '&';
+  }
+  return url;
+}
+
+Params Without(const Params& params, const std::string& name, const std::string& value = "\x01") {
+  Params out;
+  for (const auto& p : params) {
+    if (p.first == "page") continue;  // a changed search starts at its first page
+    if (p.first == name && (value == "\x01" || p.second == value)) continue;
+    out.push_back(p);
+  }
+  return out;
+}
+
+std::string Render(const std::string_view& page, Data data) {
+  data.set("header", kainjow::mustache::partial([] { return std::string(embedded::search_header); }));
+  data.set("footer", kainjow::mustache::partial([] { return std::string(embedded::search_footer); }));
+  kainjow::mustache::mustache tmpl{std::string(page)};
+  return tmpl.render(data);
+}
+
+void SetHtml(httplib::Response& res, const std::string& html) {
+  res.set_content(html, "text/html; charset=utf-8");
+  res.set_header("Content-Security-Policy", kCsp);
+  res.set_header("X-Content-Type-Options", "nosniff");
+  res.set_header("Referrer-Policy", "no-referrer");
+}
+
+Data Hidden(const Params& params) {
+  Data list{Data::type::list};
+  for (const auto& [name, value] : params) {
+    if (name == "q" || name == "page") continue;
+    Data item;
+    item.set("name", name);
+    item.set("value", value);
+    list.push_back(item);
+  }
+  return list;
+}
+
+std::string SearchPage(Searcher& searcher, const Params& params, int* status) {
+  std::multimap<std::string, std::string> multimap(params.begin(), params.end());
+  Data data;
+  data.set("hidden", Hidden(params));
+  json response;
+  SearchRequest request;
+  try {
+    request = ParseSearchParams(multimap);
+    response = searcher.Search(request);
+  } catch (const SearchError& e) {
+    *status = 400;
+    data.set("error", std::string(e.what()));
+    request = SearchRequest{};
+    request.q = multimap.count("q") ? multimap.find("q")->second.substr(0, 1000) : "";
+  }
+  data.set("q", request.q);
+  data.set("page_title", request.q.empty() ? std::string("Tìm kiếm") : request.q);
+  data.set("from", request.from);
+  data.set("to", request.to);
+  Data sorts{Data::type::list};
+  for (const auto& [value, label] : std::vector<std::pair<std::string, std::string>>{
+           {"relevance", "Phù hợp nhất"}, {"date", "Mới nhất"}, {"date_asc", "Cũ nhất"}}) {
+    Data option;
+    option.set("value", value);
+    option.set("label", label);
+    option.set("selected", request.sort == value ? Data(Data::type::bool_true) : Data(Data::type::bool_false));
+    sorts.push_back(option);
+  }
+  data.set("sorts", sorts);
+  if (response.is_null()) return Render(embedded::search_search, data);
+
+  data.set("searched", Data(Data::type::bool_true));
+  data.set("total", std::to_string(response["total"].get<long long>()));
+  data.set("first", std::to_string((request.page - 1) * request.per_page + 1));
+  Data results{Data::type::list};
+  for (const json& hit : response["results"]) {
+    Data item;
+    item.set("title", Text(hit["title"]).empty() ? Text(hit["id"]) : Text(hit["title"]));
+    item.set("url", "/documents/" + httplib::detail::encode_query_param(Text(hit["id"])));
+    item.set("date", hit["date"].is_null() ? std::string("Không rõ ngày") : Text(hit["date"]));
+    if (!hit["locality"].is_null()) {
+      item.set("place", Text(hit["locality"]["name"]) + ", " + Text(hit["locality"]["province_name"]));
+    }
+    Data events{Data::type::list};
+    for (const json& e : hit["events"]) events.push_back(EventLabel(e));
+    item.set("events", events);
+    item.set("snippet_html", Text(hit["snippet"]["html"]));
+    results.push_back(item);
+  }
+  data.set("results", results);
+
+  // Facets as links: a click adds the value to the filters, a second removes it.
+  Data facets{Data::type::list};
+  std::map<std::string, std::map<std::string, std::string>> labels;  // field → value → label
+  for (const auto& [field, values] : response["facets"].items()) {
+    if (values.empty()) continue;
+    Data group;
+    group.set("label", FacetLabels().at(field));
+    Data list{Data::type::list};
+    for (const json& v : values) {
+      std::string value = Text(v["value"]);
+      std::string label = field == "event" ? EventLabel(value) : Text(v["label"]);
+      labels[field][value] = label;
+      bool active = false;
+      for (const auto& [name, current] : params) active |= name == field && current == value;
+      Params next = Without(params, field, value);
+      if (!active) next.emplace_back(field, value);
+      Data item;
+      item.set("label", label);
+      item.set("count", std::to_string(v["count"].get<long long>()));
+      item.set("url", Url("/search", next));
+      item.set("active", active ? Data(Data::type::bool_true) : Data(Data::type::bool_false));
+      list.push_back(item);
+    }
+    group.set("values", list);
+    facets.push_back(group);
+  }
+  data.set("facets", facets);
+
+  // Active filters as chips, each a link that removes it.
+  Data chips{Data::type::list};
+  for (const auto& [name, value] : params) {
+    bool filter = FacetLabels().count(name) || name == "commune" || name == "from" || name == "to";
+    if (!filter || value.empty()) continue;
+    std::string field_label = name == "from" ? "Từ ngày" : name == "to" ? "Đến ngày"
+                              : name == "commune" ? "Xã" : FacetLabels().at(name);
+    auto known = labels[name].find(value);
+    Data chip;
+    chip.set("label", field_label + ": " + (known == labels[name].end() ? value : known->second));
+    chip.set("remove_url", Url("/search", Without(params, name, value)));
+    chips.push_back(chip);
+  }
+  data.set("chips_any", chips.is_non_empty_list() ? Data(Data::type::bool_true) : Data(Data::type::bool_false));
+  data.set("chips", chips);
+  Data warnings{Data::type::list};
+  for (const json& w : response["warnings"]) warnings.push_back(Text(w));
+  data.set("warnings", warnings);
+
+  long long total = response["total"].get<long long>();
+  long long pages = std::min<long long>((total + request.per_page - 1) / request.per_page, kMaxResultWindow / request.per_page);
+  if (pages > 1) {
+    data.set("pages_any", Data(Data::type::bool_true));
+    data.set("page", std::to_string(request.page));
+    data.set("pages", std::to_string(pages));
+  }
+  Params base = Without(params, "page");
+  if (request.page > 1) {
+    Params prev = base;
+    prev.emplace_back("page", std::to_string(request.page - 1));
+    data.set("prev_url", Url("/search", prev));
+  }
+  if (request.page < pages) {
+    Params next = base;
+    next.emplace_back("page", std::to_string(request.page + 1));
+    data.set("next_url", Url("/search", next));
+  }
+  return Render(embedded::search_search, data);
+}
+
+std::string DocumentPage(Searcher& searcher, const std::string& id, int* status) {
+  json doc = searcher.Document(id);
+  Data data;
+  data.set("hidden", Data{Data::type::list});
+  if (doc.is_null()) {
+    *status = 404;
+    data.set("page_title", std::string("Không tìm thấy"));
+    data.set("error", "Không có báo cáo mang mã «" + id.substr(0, 200) + "».");
+    data.set("sorts", Data{Data::type::list});
+    return Render(embedded::search_search, data);
+  }
+  auto flag = [](bool b) { return b ? Data(Data::type::bool_true) : Data(Data::type::bool_false); };
+  data.set("page_title", Text(doc["title"]));
+  data.set("title", Text(doc["title"]));
+  data.set("date", doc["date"].is_null() ? std::string("Không rõ ngày") : Text(doc["date"]));
+  if (!doc["byline"].is_null()) data.set("byline", Text(doc["byline"]));
+  data.set("source", Text(doc["source"]));
+  static const std::map<std::string, std::string> kLevels = {{"province", "tỉnh"}, {"district", "huyện"}, {"commune", "xã"}};
+  Data localities{Data::type::list};
+  for (const json& l : doc["localities"]) {
+    Data item;
+    item.set("name", Text(l["name"]));
+    item.set("level", kLevels.count(Text(l["level"])) ? kLevels.at(Text(l["level"])) : Text(l["level"]));
+    item.set("province", Text(l["province_name"]));
+    item.set("province_2025", Text(l["province_2025_name"]));
+    item.set("primary", flag(l.value("primary", false)));
+    localities.push_back(item);
+  }
+  data.set("localities_any", flag(!doc["localities"].empty()));
+  data.set("localities", localities);
+  Data agencies{Data::type::list};
+  for (const json& a : doc["agencies"]) {
+    Data item;
+    item.set("label", Text(a["label"]));
+    if (!a["level"].is_null()) item.set("level", Text(a["level"]));
+    agencies.push_back(item);
+  }
+  data.set("agencies_any", flag(!doc["agencies"].empty()));
+  data.set("agencies", agencies);
+  Data events{Data::type::list};
+  for (const json& e : doc["events"]) {
+    Data item;
+    item.set("type", EventLabel(Text(e["type"])));
+    item.set("sentence", Text(e["sentence"]));
+    events.push_back(item);
+  }
+  data.set("events_any", flag(!doc["events"].empty()));
+  data.set("events", events);
+  static const std::map<std::string, std::string> kKinds = {
+      {"units_cut", "Giảm đầu mối, đơn vị"}, {"staff_cut", "Giảm biên chế, cán bộ"}, {"savings", "Tiết kiệm"}};
+  Data figures{Data::type::list};
+  for (const json& f : doc["figures"]) {
+    Data item;
+    item.set("kind", kKinds.count(Text(f["kind"])) ? kKinds.at(Text(f["kind"])) : Text(f["kind"]));
+    double value = f["value"].get<double>();
+    char number[32];
+    std::snprintf(number, sizeof number, value == std::floor(value) ? "%.0f" : "%.1f", value);
+    item.set("value", std::string(number));
+    item.set("unit", Text(f["unit"]));
+    figures.push_back(item);
+  }
+  data.set("figures_any", flag(!doc["figures"].empty()));
+  data.set("figures", figures);
+  Data paragraphs{Data::type::list};
+  std::string text = Text(doc["text"]);
+  std::size_t start = text.find('\n') == std::string::npos ? text.size() : text.find('\n') + 1;  // title shown above
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    if (end > start) paragraphs.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  data.set("paragraphs", paragraphs);
+  Data similar{Data::type::list};
+  const json similar_reports = searcher.Similar(id, 5);  // outlives the loop over its results
+  for (const json& hit : similar_reports["results"]) {
+    Data item;
+    item.set("title", Text(hit["title"]));
+    item.set("url", "/documents/" + httplib::detail::encode_query_param(Text(hit["id"])));
+    item.set("date", Text(hit["date"]));
+    similar.push_back(item);
+  }
+  data.set("similar_any", flag(similar.is_non_empty_list()));
+  data.set("similar", similar);
+  return Render(embedded::search_document, data);
+}
+
+}  // namespace
+
+void RegisterWebUi(httplib::Server* server, const std::filesystem::path& db, Metrics* metrics) {
+  auto page = [=](const std::string& name, auto render) {
+    return [=](const httplib::Request& req, httplib::Response& res) {
+      auto start = std::chrono::steady_clock::now();
+      int status = 200;
+      try {
+        SetHtml(res, render(req, ThreadSearcher(db), &status));
+        res.status = status;
+      } catch (const std::exception& e) {
+        res.status = 503;
+        SetHtml(res, "<!DOCTYPE html><html lang=\"vi\"><title>tinhgon</title><p>Chỉ mục tạm thời không đọc được.</p></html>");
+      }
+      metrics->Record(name, res.status, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    };
+  };
+  auto search = page("/search", [](const httplib::Request& req, Searcher& s, int* status) {
+    return SearchPage(s, Params(req.params.begin(), req.params.end()), status);
+  });
+  server->Get("/", search);
+  server->Get("/search", search);
+  server->Get(R"(/documents/(.+))", page("/documents/{id}", [](const httplib::Request& req, Searcher& s, int* status) {
+    return DocumentPage(s, req.matches[1], status);
+  }));
+  server->Get("/static/style.css", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content(std::string(embedded::search_style), "text/css; charset=utf-8");
+    res.set_header("Cache-Control", "max-age=3600");
+  });
+}
+
+}  // namespace tinhgon
