@@ -10,6 +10,7 @@
 #include "indexer/indexer.h"
 #include "search/http_api.h"
 #include "search/metrics.h"
+#include "search/web_ui.h"
 #include "tests/indexer/test_corpus.h"
 
 using nlohmann::json;
@@ -28,6 +29,7 @@ class Server {
     options.inputs = {(dir_ / "in").string()};
     tinhgon::RunIndex(options);
     tinhgon::RegisterApi(&server_, dir_ / "index", &metrics_);
+    tinhgon::RegisterWebUi(&server_, dir_ / "index", &metrics_);
     port_ = server_.bind_to_any_port("127.0.0.1");
     thread_ = std::thread([this] { server_.listen_after_bind(); });
     // cpp-httplib 0.11 has no wait_until_ready: poll, for at most five seconds.
@@ -161,4 +163,45 @@ TEST_CASE("the OpenAPI description matches what the routes return", "[server][op
   json error = json::parse(Shared().Get("/api/search?page=0")->body);
   CHECK(error["error"].contains("code"));
   CHECK(error["error"].contains("message"));
+}
+
+TEST_CASE("the web form searches, filters and escapes what users type", "[server][web]") {
+  auto page = Shared().Get("/search?q=hop%20nhat");  // the test client would re-encode a +
+  REQUIRE(page);
+  CHECK(page->status == 200);
+  CHECK(page->get_header_value("Content-Type").find("text/html") == 0);
+  std::string csp = page->get_header_value("Content-Security-Policy");
+  CHECK(csp.find("default-src 'none'") != std::string::npos);
+  CHECK(csp.find("script-src") == std::string::npos);  // no script is allowed at all
+  CHECK(page->body.find("<mark>") != std::string::npos);
+  CHECK(page->body.find("<script") == std::string::npos);
+  // A facet link adds its filter; the page then shows it as a removable chip.
+  std::size_t link = page->body.find("href=\"/search?q=hop%20nhat&amp;province=22\"");
+  CHECK(link != std::string::npos);
+  auto filtered = Shared().Get("/search?q=hop%20nhat&province=22");
+  CHECK(filtered->body.find("class=\"chips\"") != std::string::npos);
+  CHECK(filtered->body.find("Tỉnh (trước 2025): Quảng Ninh") != std::string::npos);
+
+  auto hostile = Shared().Get("/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E+%22%3E%3Cimg+onerror%3Dx%3E");
+  REQUIRE(hostile);
+  CHECK(hostile->body.find("<script>alert") == std::string::npos);
+  CHECK(hostile->body.find("<img onerror") == std::string::npos);
+  CHECK(hostile->body.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+
+  auto refused = Shared().Get("/search?page=0");
+  CHECK(refused->status == 400);
+  CHECK(refused->body.find("role=\"alert\"") != std::string::npos);
+}
+
+TEST_CASE("the document page shows metadata and text; unknown ids are 404", "[server][web]") {
+  auto doc = Shared().Get("/documents/sub%2Fb.txt");
+  REQUIRE(doc);
+  CHECK(doc->status == 200);
+  CHECK(doc->body.find("<h1>Đầm Hà giảm đầu mối</h1>") != std::string::npos);
+  CHECK(doc->body.find("Đầm Hà (huyện), Quảng Ninh") != std::string::npos);
+  CHECK(doc->body.find("Phòng Nội vụ") != std::string::npos);
+  CHECK(Shared().Get("/documents/nope.txt")->status == 404);
+  auto css = Shared().Get("/static/style.css");
+  CHECK(css->status == 200);
+  CHECK(css->get_header_value("Content-Type").find("text/css") == 0);
 }
