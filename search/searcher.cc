@@ -9,6 +9,7 @@
 #include "analyzers/metadata/agency_extractor.h"
 #include "analyzers/metadata/gazetteer.h"
 #include "indexer/schema.h"
+#include "search/diacritics_restorer.h"
 #include "search/facet_counter.h"
 #include "search/filter_resolver.h"
 #include "search/query_builder.h"
@@ -262,6 +263,11 @@ json Searcher::Search(const SearchRequest& r) {
       for (int f = 0; f < kFacets; ++f) counts[f] = &counters[f]->counts();
       facets = Facets(counts, r);
     }
+    // Little found for a query typed without marks: offer the form with them.
+    json suggestion = nullptr;
+    if (mset.get_matches_estimated() < kSuggestBelow && !parsed.fell_back && !r.q.empty()) {
+      if (auto restored = RestoreDiacritics(*analyzer_, *db_, r.q)) suggestion = *restored;
+    }
     double took = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     return json{{"query", r.q},
                 {"total", mset.get_matches_estimated()},
@@ -271,7 +277,7 @@ json Searcher::Search(const SearchRequest& r) {
                 {"filters", applied},
                 {"results", results},
                 {"facets", facets},
-                {"suggestion", nullptr},
+                {"suggestion", suggestion},
                 {"warnings", warnings},
                 {"took_ms", took}};
   });

@@ -42,6 +42,7 @@ inline constexpr std::size_t kMaxQueryLength = 1000;
 inline constexpr int kMaxPerPage = 100;
 inline constexpr int kMaxResultWindow = 10000;   // no page reaches past this result
 inline constexpr Xapian::doccount kExactFacetLimit = 100000;
+inline constexpr Xapian::doccount kSuggestBelow = 5;  // "did you mean" when fewer results than this
 
 // Not thread-safe (it owns an Analyzer and a Xapian::Database): one per
 // thread. Follows the index as tinhgon-index changes it: every search reopens

@@ -52,7 +52,11 @@ int main(int argc, char** argv) {
            {"--province", "province"}, {"--province-2025", "province_2025"}, {"--district", "district"},
            {"--commune", "commune"},   {"--agency", "agency"},               {"--event", "event"},
            {"--year", "year"}}) {
-    app.add_option(flag, request.filters[name], "Filter by " + name + " (name or code; repeat for OR)");
+    // One value per occurrence, so the query's words are not taken as values.
+    app.add_option(flag, request.filters[name], "Filter by " + name + " (name or code; repeat for OR)")
+        ->expected(1)
+        ->allow_extra_args(false)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   }
   app.add_option("--from", request.from, "Published on or after YYYY-MM-DD");
   app.add_option("--to", request.to, "Published on or before YYYY-MM-DD");

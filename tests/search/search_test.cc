@@ -4,6 +4,9 @@
 
 #include "indexer/indexer.h"
 #include "search/query_parser.h"
+
+#include <cstdio>
+#include <sys/wait.h>
 #include "tests/indexer/test_corpus.h"
 
 using nlohmann::ordered_json;
@@ -196,4 +199,62 @@ TEST_CASE("sort by date, document lookup and similar reports", "[search]") {
   ordered_json similar = Shared().searcher().Similar("duong-exact.txt");
   CHECK(similar["results"].dump().find("duong-exact.txt") == std::string::npos);
   CHECK_THROWS_AS(Shared().searcher().Similar("no-such-id"), SearchError);
+}
+
+TEST_CASE("did you mean: the form with diacritics when little is found", "[search][suggestion]") {
+  // (In this small index "duong" is "đường" once and "Dương" once: a tie no
+  // rule can settle, so the query avoids it; in real corpora frequency decides.)
+  ordered_json few = Shared().Search("sua lien xa", {{"year", {"2019"}}});
+  CHECK(few["suggestion"] == "sửa liên xã");
+  ordered_json typed = Shared().Search("sửa liên xã", {{"year", {"2019"}}});
+  CHECK(typed["suggestion"].is_null());  // typed with marks: nothing to restore
+}
+
+TEST_CASE("a running searcher sees index updates and rebuilds without restarting", "[search]") {
+  TempDir dir("search-live");
+  WriteFile(dir / "in/a.txt", Report("Tin một", "Huyện Đầm Hà giảm 3 đầu mối."));
+  tinhgon::IndexOptions options;
+  options.db = dir / "index";
+  options.inputs = {(dir / "in").string()};
+  tinhgon::RunIndex(options);
+  Searcher searcher(dir / "index");
+  SearchRequest everything;
+  CHECK(searcher.Search(everything)["total"] == 1);
+  WriteFile(dir / "in/b.txt", Report("Tin hai", "Tỉnh Bắc Kạn tách văn phòng."));
+  tinhgon::RunIndex(options);
+  CHECK(searcher.Search(everything)["total"] == 2);
+  std::filesystem::remove(dir / "in/a.txt");
+  options.rebuild = true;
+  tinhgon::RunIndex(options);
+  CHECK(searcher.Search(everything)["total"] == 1);
+  CHECK(searcher.revision().rfind("gen-2@", 0) == 0);
+}
+
+TEST_CASE("tinhgon-search prints a list or the API's JSON", "[search][cli]") {
+  TempDir dir("search-cli");
+  WriteFile(dir / "in/a.txt", Report("Đầm Hà giảm đầu mối", "Huyện Đầm Hà, tỉnh Quảng Ninh hợp nhất văn phòng, giảm 3 đầu mối."));
+  WriteFile(dir / "in/b.txt", Report("Bắc Kạn tách văn phòng", "Tỉnh Bắc Kạn tách văn phòng."));
+  tinhgon::IndexOptions options;
+  options.db = dir / "index";
+  options.inputs = {(dir / "in").string()};
+  tinhgon::RunIndex(options);
+  auto run = [&](const std::string& args, int* code) {
+    std::string command = std::string(TINHGON_SEARCH_BINARY) + " --db " + (dir / "index").string() + " " + args + " 2>&1";
+    FILE* pipe = popen(command.c_str(), "r");
+    std::string out;
+    char buffer[4096];
+    while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
+    int status = pclose(pipe);
+    *code = WEXITSTATUS(status);
+    return out;
+  };
+  int code = 0;
+  std::string list = run("--province 'quang ninh' van phong", &code);
+  CHECK(code == 0);
+  CHECK(list.find("1 results") == 0);
+  CHECK(list.find("Đầm Hà giảm đầu mối") != std::string::npos);
+  ordered_json json = ordered_json::parse(run("--json tach", &code));
+  CHECK(json["results"][0]["id"] == "b.txt");
+  run("--per-page 500 x", &code);
+  CHECK(code == 2);
 }

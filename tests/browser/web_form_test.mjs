@@ -1,0 +1,107 @@
+// Browser test: the web form in real headless Chromium, driven by
+// playwright-core, against tinhgon-serve on 127.0.0.1.
+//
+//   node web_form_test.mjs INDEX_BIN SERVE_BIN SAMPLES_DIR WORK_DIR SCREENSHOT
+//
+// Exits 0 when every check passes, 1 otherwise, 77 (skipped) without Chromium.
+
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const [indexBin, serveBin, samples, work, screenshot] = process.argv.slice(2);
+const chromiumPath = '/usr/bin/chromium';
+if (!existsSync(chromiumPath)) {
+  console.log('skipped: no Chromium at ' + chromiumPath);
+  process.exit(77);
+}
+
+let passed = 0;
+let failed = 0;
+function check(condition, what) {
+  if (condition) {
+    passed++;
+  } else {
+    failed++;
+    console.log('FAILED: ' + what);
+  }
+}
+
+// An index of the samples plus one report that tries to inject markup.
+rmSync(work, { recursive: true, force: true });
+mkdirSync(join(work, 'hostile'), { recursive: true });
+writeFileSync(join(work, 'hostile', 'xss.txt'),
+  'Báo cáo thử <script>alert("report")</script> "><img src=x onerror=alert(1)>\n\n' +
+  'Huyện Đầm Hà hợp nhất văn phòng. <a href="javascript:alert(2)">liên kết</a>\n');
+execFileSync(indexBin, ['--db', join(work, 'index'), samples, join(work, 'hostile')], { stdio: 'ignore' });
+
+const server = spawn(serveBin, ['--db', join(work, 'index'), '--host', '127.0.0.1', '--port', '0']);
+const base = await new Promise((resolve, reject) => {
+  const timer = setTimeout(() => reject(new Error('tinhgon-serve did not start')), 10000);
+  server.stdout.on('data', (chunk) => {
+    const m = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(chunk.toString());
+    if (m) {
+      clearTimeout(timer);
+      resolve('http://127.0.0.1:' + m[1]);
+    }
+  });
+  server.on('exit', () => reject(new Error('tinhgon-serve exited')));
+});
+
+const browser = await chromium.launch({
+  executablePath: chromiumPath,
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+         '--disable-sync', '--no-first-run', '--disable-quic'],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  let dialogs = 0;
+  page.on('dialog', async (dialog) => { dialogs++; await dialog.dismiss(); });
+
+  // A journalist types without diacritics.
+  await page.goto(base + '/');
+  await page.fill('#q', 'hop nhat van phong');
+  await Promise.all([page.waitForURL(/\/search\?/), page.press('#q', 'Enter')]);
+  const titles = await page.$$eval('.hit h3', (hs) => hs.map((h) => h.textContent));
+  check(titles.length > 0, 'the unaccented query finds reports');
+  check(titles.some((t) => t.includes('hợp nhất') || t.includes('Hợp nhất')), 'results written with diacritics are found');
+  check((await page.$$('.snippet mark')).length > 0, 'snippets mark the matched words');
+
+  // Clicking a province facet filters and shows a removable chip.
+  const facet = page.locator('.facet a', { hasText: 'Bắc Kạn' }).first();
+  const facetCount = Number(await facet.locator('xpath=following-sibling::span').textContent());
+  await Promise.all([page.waitForURL(/province=06/), facet.click()]);
+  const chip = await page.locator('.chips a').first().textContent();
+  check(chip && chip.includes('Bắc Kạn'), 'the active filter shows as a chip');
+  // The filter keeps exactly the reports the facet counted (every report
+  // that names the province, whatever its primary place).
+  const summaryCount = Number((await page.locator('.summary').textContent()).split(' ')[0]);
+  check(facetCount > 0 && summaryCount === facetCount, `the filter keeps the ${facetCount} counted reports`);
+  const places = await page.$$eval('.hit .meta', (ms) => ms.map((m) => m.textContent));
+  check(places.some((p) => p.includes('Bắc Kạn')), 'reports about Bắc Kạn are among them');
+  mkdirSync(dirname(screenshot), { recursive: true });
+  await page.screenshot({ path: screenshot, fullPage: true });
+
+  // Hostile input: in the query, and in an indexed report.
+  await page.goto(base + '/search?q=' + encodeURIComponent('<script>alert(1)</script> "><img src=x onerror=alert(3)>'));
+  const summary = await page.locator('.summary').textContent();
+  check(summary.includes('<script>alert(1)</script>'), 'the query is echoed as text');
+  await page.goto(base + '/search?q=' + encodeURIComponent('báo cáo thử'));
+  const hostile = await page.locator('.hit h3 a').first().textContent();
+  check(hostile.includes('<script>'), 'a report title with markup is shown as text');
+  const link = page.locator('.hit h3 a').first();
+  await link.click();
+  await page.waitForLoadState('load');
+  check(await page.locator('article.report h1').count() === 1, 'the document page opens');
+  check((await page.$$('script')).length === 0, 'no script element on any page');
+  check((await page.$$('img')).length === 0, 'no injected image');
+  check((await page.$$('a[href^="javascript:"]')).length === 0, 'no javascript: link');
+  check(dialogs === 0, 'no script ran');
+} finally {
+  await browser.close();
+  server.kill();
+}
+console.log(`browser: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
