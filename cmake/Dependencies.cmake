@@ -37,3 +37,8 @@ endif()
 tinhgon_require_pkg(GUMBO gumbo libgumbo-dev)
 tinhgon_require_pkg(UCHARDET uchardet libuchardet-dev)
 tinhgon_require_pkg(HTTPLIB cpp-httplib libcpp-httplib-dev)
+
+find_path(KAINJOW_MUSTACHE_INCLUDE kainjow/mustache.hpp)
+if(NOT KAINJOW_MUSTACHE_INCLUDE)
+  message(FATAL_ERROR "kainjow mustache not found: apt-get install libkainjow-mustache-dev (or run scripts/setup)")
+endif()
