@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <fstream>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -68,6 +69,16 @@ json HitFrom(const json& data) {
           {"date", data["date"]},       {"byline", data["byline"]},
           {"locality", primary},        {"agencies", data.value("agencies", json::array())},
           {"events", events},           {"source", data["source"]}};
+}
+
+// A hit as the API lists it, or nothing for a document whose data is damaged.
+std::optional<json> Hit(const Xapian::MSetIterator& it) {
+  json data = json::parse(it.get_document().get_data(), nullptr, false);
+  if (data.is_discarded()) return std::nullopt;
+  json hit = HitFrom(data);
+  hit["score"] = it.get_weight();
+  hit["text"] = data.value("text", std::string());  // for the snippet; removed after
+  return hit;
 }
 
 }  // namespace
@@ -249,13 +260,12 @@ json Searcher::Search(const SearchRequest& r) {
     Xapian::MSet mset = enquire.get_mset((r.page - 1) * r.per_page, r.per_page, r.facets ? kExactFacetLimit : 0);
     json results = json::array();
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-      json data = json::parse(it.get_document().get_data(), nullptr, false);
-      if (data.is_discarded()) continue;
-      json hit = HitFrom(data);
-      hit["score"] = it.get_weight();
-      Snippet snippet = MakeSnippet(*analyzer_, data.value("text", std::string()), highlight);
-      hit["snippet"] = {{"html", snippet.html}, {"text", snippet.text}, {"matches", snippet.matches}};
-      results.push_back(hit);
+      std::optional<json> hit = Hit(it);
+      if (!hit) continue;
+      Snippet snippet = MakeSnippet(*analyzer_, (*hit)["text"].get<std::string>(), highlight);
+      hit->erase("text");
+      (*hit)["snippet"] = {{"html", snippet.html}, {"text", snippet.text}, {"matches", snippet.matches}};
+      results.push_back(*hit);
     }
     json facets = json::object();
     if (r.facets) {
@@ -310,11 +320,10 @@ json Searcher::Similar(const std::string& id, int count) {
     Xapian::MSet mset = enquire.get_mset(0, count);
     json results = json::array();
     for (auto m = mset.begin(); m != mset.end(); ++m) {
-      json data = json::parse(m.get_document().get_data(), nullptr, false);
-      if (data.is_discarded()) continue;
-      json hit = HitFrom(data);
-      hit["score"] = m.get_weight();
-      results.push_back(hit);
+      std::optional<json> hit = Hit(m);
+      if (!hit) continue;
+      hit->erase("text");
+      results.push_back(*hit);
     }
     return json{{"id", id}, {"results", results}};
   });

@@ -8,9 +8,15 @@
 
 #include <unicode/normalizer2.h>
 #include <unicode/ucnv.h>
+
+#include "indexer/indexer.h"
 #include <unicode/unistr.h>
 
 namespace tinhgon::testing {
+
+using tinhgon::IndexOptions;
+using tinhgon::IndexResult;
+using tinhgon::RunIndex;
 
 // A fresh directory under the build tree, removed when the test ends.
 class TempDir {
@@ -67,6 +73,15 @@ inline std::string Windows1258(const std::string& utf8) {
   std::string prepared;
   out.toUTF8String(prepared);
   return Encode(prepared, "windows-1258");
+}
+
+// Indexes `dir`/in into `dir`/index, as tinhgon-index would.
+inline IndexResult IndexInputs(const TempDir& dir, bool rebuild = false) {
+  IndexOptions options;
+  options.db = dir / "index";
+  options.inputs = {(dir / "in").string()};
+  options.rebuild = rebuild;
+  return RunIndex(options);
 }
 
 inline std::string Report(const std::string& title, const std::string& body) {

@@ -35,10 +35,7 @@ class Fixture {
           "Ủy ban nhân dân huyện Đầm Hà, tỉnh Quảng Ninh giảm 3 đầu mối.");
     write("two-provinces", "Bắc Kạn và Cao Bằng tinh giản", "09/09/2022",
           "Tỉnh Bắc Kạn giảm 2 biên chế; tỉnh Cao Bằng giảm 3 biên chế sau sắp xếp Phòng Nội vụ.");
-    tinhgon::IndexOptions options;
-    options.db = dir_ / "index";
-    options.inputs = {(dir_ / "in").string()};
-    tinhgon::RunIndex(options);
+    tinhgon::testing::IndexInputs(dir_);
     searcher_ = std::make_unique<Searcher>(dir_ / "index");
   }
 
@@ -213,19 +210,15 @@ TEST_CASE("did you mean: the form with diacritics when little is found", "[searc
 TEST_CASE("a running searcher sees index updates and rebuilds without restarting", "[search]") {
   TempDir dir("search-live");
   WriteFile(dir / "in/a.txt", Report("Tin một", "Huyện Đầm Hà giảm 3 đầu mối."));
-  tinhgon::IndexOptions options;
-  options.db = dir / "index";
-  options.inputs = {(dir / "in").string()};
-  tinhgon::RunIndex(options);
+  tinhgon::testing::IndexInputs(dir);
   Searcher searcher(dir / "index");
   SearchRequest everything;
   CHECK(searcher.Search(everything)["total"] == 1);
   WriteFile(dir / "in/b.txt", Report("Tin hai", "Tỉnh Bắc Kạn tách văn phòng."));
-  tinhgon::RunIndex(options);
+  tinhgon::testing::IndexInputs(dir);
   CHECK(searcher.Search(everything)["total"] == 2);
   std::filesystem::remove(dir / "in/a.txt");
-  options.rebuild = true;
-  tinhgon::RunIndex(options);
+  tinhgon::testing::IndexInputs(dir, /*rebuild=*/true);
   CHECK(searcher.Search(everything)["total"] == 1);
   CHECK(searcher.revision().rfind("gen-2@", 0) == 0);
 }
@@ -234,10 +227,7 @@ TEST_CASE("tinhgon-search prints a list or the API's JSON", "[search][cli]") {
   TempDir dir("search-cli");
   WriteFile(dir / "in/a.txt", Report("Đầm Hà giảm đầu mối", "Huyện Đầm Hà, tỉnh Quảng Ninh hợp nhất văn phòng, giảm 3 đầu mối."));
   WriteFile(dir / "in/b.txt", Report("Bắc Kạn tách văn phòng", "Tỉnh Bắc Kạn tách văn phòng."));
-  tinhgon::IndexOptions options;
-  options.db = dir / "index";
-  options.inputs = {(dir / "in").string()};
-  tinhgon::RunIndex(options);
+  tinhgon::testing::IndexInputs(dir);
   auto run = [&](const std::string& args, int* code) {
     std::string command = std::string(TINHGON_SEARCH_BINARY) + " --db " + (dir / "index").string() + " " + args + " 2>&1";
     FILE* pipe = popen(command.c_str(), "r");

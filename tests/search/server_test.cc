@@ -24,10 +24,7 @@ class Server {
   Server() : dir_("server") {
     WriteFile(dir_ / "in/a.txt", "Bắc Kạn tách văn phòng\n20/11/2020\n\nHĐND tỉnh Bắc Kạn tách Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh.");
     WriteFile(dir_ / "in/sub/b.txt", "Đầm Hà giảm đầu mối\n28/07/2020\n\nHuyện Đầm Hà, tỉnh Quảng Ninh hợp nhất Ban Tổ chức Huyện ủy với Phòng Nội vụ, giảm 1 đầu mối.");
-    tinhgon::IndexOptions options;
-    options.db = dir_ / "index";
-    options.inputs = {(dir_ / "in").string()};
-    tinhgon::RunIndex(options);
+    tinhgon::testing::IndexInputs(dir_);
     tinhgon::RegisterApi(&server_, dir_ / "index", &metrics_);
     tinhgon::RegisterWebUi(&server_, dir_ / "index", &metrics_);
     port_ = server_.bind_to_any_port("127.0.0.1");
