@@ -8,9 +8,9 @@
 
 #include <unicode/normalizer2.h>
 #include <unicode/ucnv.h>
+#include <unicode/unistr.h>
 
 #include "indexer/indexer.h"
-#include <unicode/unistr.h>
 
 namespace tinhgon::testing {
 
