@@ -84,6 +84,12 @@ try {
   mkdirSync(dirname(screenshot), { recursive: true });
   await page.screenshot({ path: screenshot, fullPage: true });
 
+  // Readable on a phone: the layout fits a narrow screen without sideways scrolling.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  check(overflow <= 0, 'no horizontal scrolling at phone width');
+  await page.setViewportSize({ width: 1200, height: 900 });
+
   // Hostile input: in the query, and in an indexed report.
   await page.goto(base + '/search?q=' + encodeURIComponent('<script>alert(1)</script> "><img src=x onerror=alert(3)>'));
   const summary = await page.locator('.summary').textContent();
