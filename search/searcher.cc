@@ -152,7 +152,8 @@ std::string Searcher::revision() {
   });
 }
 
-json Searcher::Facets(const std::map<std::string, Xapian::doccount>* counts[kFacets], const SearchRequest& request) {
+json Searcher::Facets(const std::map<std::string, Xapian::doccount>* counts[kFacets], const SearchRequest& request,
+                      bool all_districts) {
   std::set<std::string> selected_provinces;
   auto province_filter = request.filters.find("province");
   if (province_filter != request.filters.end()) {
@@ -168,7 +169,7 @@ json Searcher::Facets(const std::map<std::string, Xapian::doccount>* counts[kFac
     std::stable_sort(values.begin(), values.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
     json list = json::array();
     for (const auto& [code, count] : values) {
-      if (f == kDistrictFacet) {
+      if (f == kDistrictFacet && !all_districts) {
         // Districts only of the selected province(s): a list of 705 helps no one.
         if (selected_provinces.empty()) break;
         const auto& found = gazetteer_->Find(AdminLevel::kDistrict, Gazetteer::Key(*analyzer_, names_[f][code]));
@@ -187,7 +188,9 @@ json Searcher::Facets(const std::map<std::string, Xapian::doccount>* counts[kFac
   return facets;
 }
 
-json Searcher::Search(const SearchRequest& r) {
+json Searcher::Search(const SearchRequest& r) { return Run(r, false); }
+
+json Searcher::Run(const SearchRequest& r, bool all_districts) {
   const auto start = std::chrono::steady_clock::now();
   if (r.q.size() > kMaxQueryLength) {
     throw SearchError("query_too_long", "the query is longer than " + std::to_string(kMaxQueryLength) + " characters");
@@ -271,7 +274,7 @@ json Searcher::Search(const SearchRequest& r) {
     if (r.facets) {
       const std::map<std::string, Xapian::doccount>* counts[kFacets];
       for (int f = 0; f < kFacets; ++f) counts[f] = &counters[f]->counts();
-      facets = Facets(counts, r);
+      facets = Facets(counts, r, all_districts);
     }
     // Little found for a query typed without marks: offer the form with them.
     json suggestion = nullptr;
@@ -332,7 +335,7 @@ json Searcher::Similar(const std::string& id, int count) {
 json Searcher::AllFacets() {
   SearchRequest everything;
   everything.per_page = 1;
-  json all = Search(everything);
+  json all = Run(everything, /*all_districts=*/true);
   return json{{"total", all["total"]}, {"facets", all["facets"]}};
 }
 

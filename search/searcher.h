@@ -62,7 +62,7 @@ class Searcher {
   // Reports like `id` (Xapian relevance feedback); throws SearchError if unknown.
   nlohmann::ordered_json Similar(const std::string& id, int count = 10);
 
-  // Facet values with counts over the whole index.
+  // Facet values with counts over the whole index, every district included.
   nlohmann::ordered_json AllFacets();
 
   Xapian::doccount document_count();
@@ -72,8 +72,10 @@ class Searcher {
   void Refresh();
   template <typename F>
   auto WithRetry(F&& work) -> decltype(work());
+  // Districts are listed only for selected provinces unless `all_districts`.
   nlohmann::ordered_json Facets(const std::map<std::string, Xapian::doccount>* counts[6],
-                                const SearchRequest& request);
+                                const SearchRequest& request, bool all_districts);
+  nlohmann::ordered_json Run(const SearchRequest& request, bool all_districts);
 
   std::filesystem::path dir_;
   std::string stub_;  // the stub's content when the database was opened

@@ -122,6 +122,7 @@ TEST_CASE("facets, health, metrics and unknown routes", "[server]") {
   json facets = json::parse(Shared().Get("/api/facets")->body);
   CHECK(facets["total"] == 2);
   CHECK(facets["facets"]["province"].size() == 2);
+  CHECK(facets["facets"]["district"].size() == 1);  // every district, no province selected
   json health = json::parse(Shared().Get("/healthz")->body);
   CHECK(health["documents"] == 2);
   Shared().Get("/api/search?q=x");
