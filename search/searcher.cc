@@ -106,6 +106,7 @@ Searcher::Searcher(const std::filesystem::path& db)
   for (std::size_t i = 0; i < gazetteer_->district_count(); ++i) {
     const AdminUnit& d = gazetteer_->district(static_cast<std::int32_t>(i));
     names_[kDistrictFacet][d.code] = d.name;
+    district_province_[d.code] = gazetteer_->province(d.province).code;
   }
   for (std::size_t i = 0; i < agencies_->kind_count(); ++i) {
     names_[kAgencyFacet][agencies_->kind(static_cast<int>(i)).slug] = agencies_->kind(static_cast<int>(i)).label;
@@ -172,13 +173,8 @@ json Searcher::Facets(const std::map<std::string, Xapian::doccount>* counts[kFac
       if (f == kDistrictFacet && !all_districts) {
         // Districts only of the selected province(s): a list of 705 helps no one.
         if (selected_provinces.empty()) break;
-        const auto& found = gazetteer_->Find(AdminLevel::kDistrict, Gazetteer::Key(*analyzer_, names_[f][code]));
-        bool inside = false;
-        for (std::int32_t d : found) {
-          const AdminUnit& unit = gazetteer_->district(d);
-          inside = inside || (unit.code == code && selected_provinces.count(gazetteer_->province(unit.province).code));
-        }
-        if (!inside) continue;
+        auto province = district_province_.find(code);
+        if (province == district_province_.end() || !selected_provinces.count(province->second)) continue;
       }
       auto name = names_[f].find(code);
       list.push_back({{"value", code}, {"label", name == names_[f].end() ? code : name->second}, {"count", count}});

@@ -86,6 +86,7 @@ class Searcher {
   std::unique_ptr<FilterResolver> filters_;
   std::unique_ptr<QueryBuilder> builder_;
   std::map<std::string, std::string> names_[6];  // facet → code → display name
+  std::map<std::string, std::string> district_province_;  // district code → province code
 };
 
 }  // namespace tinhgon

@@ -87,34 +87,15 @@ EventExtractor::EventExtractor(Analyzer& analyzer, const AgencyExtractor& agenci
   for (const char* noun : kGenericStaffNouns) units_.Add(Terms(analyzer, noun), kGenericStaff);
 }
 
-namespace {
-
-// Token index range of each sentence.
-std::vector<std::pair<std::size_t, std::size_t>> SentenceTokens(const std::vector<const Token*>& t,
-                                                                const std::vector<Sentence>& sentences) {
-  std::vector<std::pair<std::size_t, std::size_t>> ranges;
-  std::size_t i = 0;
-  for (const Sentence& s : sentences) {
-    while (i < t.size() && t[i]->start < s.begin) ++i;
-    std::size_t a = i;
-    while (i < t.size() && t[i]->start < s.end) ++i;
-    ranges.emplace_back(a, i);
-  }
-  return ranges;
-}
-
-}  // namespace
 
 std::vector<RestructuringEvent> EventExtractor::Events(
-    const std::vector<const Token*>& t, const std::vector<AgencyExtractor::Occurrence>& found,
-    std::string_view text) const {
-  std::vector<Sentence> sentences = SplitSentences(text);
-  auto ranges = SentenceTokens(t, sentences);
+    const std::vector<const Token*>& t, const std::vector<Sentence>& sentences,
+    const std::vector<AgencyExtractor::Occurrence>& found, std::string_view text) const {
   std::vector<RestructuringEvent> events;
   std::set<std::tuple<std::string, std::string, std::vector<std::string>, std::vector<std::string>>> seen;
 
   for (std::size_t s = 0; s < sentences.size(); ++s) {
-    auto [a, b] = ranges[s];
+    const std::size_t a = sentences[s].first_token, b = sentences[s].end_token;
     std::vector<const AgencyExtractor::Occurrence*> in_sentence;
     for (const auto& o : found) {
       if (o.begin >= a && o.begin < b) in_sentence.push_back(&o);
@@ -233,12 +214,11 @@ std::vector<RestructuringEvent> EventExtractor::Events(
 }
 
 std::vector<Figure> EventExtractor::Figures(const std::vector<const Token*>& t,
+                                            const std::vector<Sentence>& sentences,
                                             std::string_view text) const {
-  std::vector<Sentence> sentences = SplitSentences(text);
-  auto ranges = SentenceTokens(t, sentences);
   std::vector<Figure> figures;
   for (std::size_t s = 0; s < sentences.size(); ++s) {
-    auto [a, b] = ranges[s];
+    const std::size_t a = sentences[s].first_token, b = sentences[s].end_token;
     std::string sentence(text.substr(sentences[s].begin, sentences[s].end - sentences[s].begin));
     for (std::size_t i = a; i < b; ++i) {
       const std::string& w = t[i]->term;

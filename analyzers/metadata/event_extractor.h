@@ -8,6 +8,7 @@
 #include "analyzers/metadata/agency_extractor.h"
 #include "analyzers/metadata/phrase_matcher.h"
 #include "analyzers/metadata/report_metadata.h"
+#include "analyzers/metadata/sentences.h"
 
 namespace tinhgon {
 
@@ -23,14 +24,17 @@ class EventExtractor {
   // quan, văn phòng, đơn vị, đầu mối, xã…), so "hợp nhất quy trình" is not an
   // event. Each ';' clause after a trigger is its own event, split at "thành"
   // (or "vào"/"về" for annex) into the agencies before and after.
+  // `sentences` come from SplitSentences(text, tokens).
   std::vector<RestructuringEvent> Events(const std::vector<const Token*>& tokens,
+                                         const std::vector<Sentence>& sentences,
                                          const std::vector<AgencyExtractor::Occurrence>& agencies,
                                          std::string_view text) const;
 
   // Reductions and savings with their numbers: "giảm 3 đầu mối", "giảm 3 cấp
   // trưởng và 2 cấp phó", "cấp phó giảm 20 đồng chí", "tiết kiệm … 1,2 tỷ
   // đồng/năm".
-  std::vector<Figure> Figures(const std::vector<const Token*>& tokens, std::string_view text) const;
+  std::vector<Figure> Figures(const std::vector<const Token*>& tokens, const std::vector<Sentence>& sentences,
+                              std::string_view text) const;
 
  private:
   const AgencyExtractor& agencies_;

@@ -53,8 +53,9 @@ ReportMetadata MetadataExtractor::Extract(std::string_view bytes, Analysis* anal
   std::vector<const Token*> written = WrittenTokens(analysis.tokens);
   std::vector<AgencyExtractor::Occurrence> agencies = agencies_->Find(written, m.text);
   m.agencies = agencies_->Summarize(agencies);
-  m.events = events_->Events(written, agencies, m.text);
-  m.figures = events_->Figures(written, m.text);
+  const std::vector<Sentence> sentences = SplitSentences(m.text, written);
+  m.events = events_->Events(written, sentences, agencies, m.text);
+  m.figures = events_->Figures(written, sentences, m.text);
   if (analysis_out != nullptr) *analysis_out = std::move(analysis);
   return m;
 }

@@ -48,4 +48,16 @@ std::vector<Sentence> SplitSentences(std::string_view text) {
   return sentences;
 }
 
+std::vector<Sentence> SplitSentences(std::string_view text, const std::vector<const Token*>& tokens) {
+  std::vector<Sentence> sentences = SplitSentences(text);
+  std::size_t i = 0;
+  for (Sentence& s : sentences) {
+    while (i < tokens.size() && tokens[i]->start < s.begin) ++i;
+    s.first_token = i;
+    while (i < tokens.size() && tokens[i]->start < s.end) ++i;
+    s.end_token = i;
+  }
+  return sentences;
+}
+
 }  // namespace tinhgon
