@@ -42,36 +42,40 @@ void ReadJsonl(const InputFile& file, const std::string& utf8, std::vector<Sourc
   while (std::getline(lines, line)) {
     ++number;
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    std::string where = file.relative + ":" + std::to_string(number);
     try {
-      nlohmann::json record = nlohmann::json::parse(line);
-      if (!record.is_object()) throw std::invalid_argument("not a JSON object");
-      auto id = record.find("id");
-      if (id == record.end() || !(id->is_string() || id->is_number_integer()) ||
-          (id->is_string() && id->get<std::string>().empty())) {
-        throw std::invalid_argument("missing 'id' (a non-empty string or an integer)");
-      }
-      std::optional<std::string> title = OptionalString(record, "title");
-      std::optional<std::string> text = OptionalString(record, "text");
-      if (!text || text->empty()) throw std::invalid_argument("missing 'text'");
-      SourceReport report;
-      report.id = id->is_string() ? id->get<std::string>() : std::to_string(id->get<long long>());
-      report.source = file.relative;
-      report.format = "jsonl";
-      report.encoding = "UTF-8";
-      report.text = title ? *title + "\n" + *text : *text;
-      report.date = OptionalString(record, "date");
-      if (report.date && !IsIsoDate(*report.date)) throw std::invalid_argument("'date' is not YYYY-MM-DD");
-      report.url = OptionalString(record, "url");
-      report.publisher = OptionalString(record, "source");
-      reports->push_back(std::move(report));
+      reports->push_back(CorpusReader::ParseRecord(line, file.relative));
     } catch (const std::exception& e) {
-      errors->push_back({where, e.what()});
+      errors->push_back({file.relative + ":" + std::to_string(number), e.what()});
     }
   }
 }
 
 }  // namespace
+
+SourceReport CorpusReader::ParseRecord(std::string_view json_text, const std::string& source) {
+  nlohmann::json record = nlohmann::json::parse(json_text, nullptr, /*allow_exceptions=*/false);
+  if (record.is_discarded()) throw std::invalid_argument("not valid JSON");
+  if (!record.is_object()) throw std::invalid_argument("not a JSON object");
+  auto id = record.find("id");
+  if (id == record.end() || !(id->is_string() || id->is_number_integer()) ||
+      (id->is_string() && id->get<std::string>().empty())) {
+    throw std::invalid_argument("missing 'id' (a non-empty string or an integer)");
+  }
+  std::optional<std::string> title = OptionalString(record, "title");
+  std::optional<std::string> text = OptionalString(record, "text");
+  if (!text || text->empty()) throw std::invalid_argument("missing 'text'");
+  SourceReport report;
+  report.id = id->is_string() ? id->get<std::string>() : std::to_string(id->get<long long>());
+  report.source = source;
+  report.format = "jsonl";
+  report.encoding = "UTF-8";
+  report.text = title ? *title + "\n" + *text : *text;
+  report.date = OptionalString(record, "date");
+  if (report.date && !IsIsoDate(*report.date)) throw std::invalid_argument("'date' is not YYYY-MM-DD");
+  report.url = OptionalString(record, "url");
+  report.publisher = OptionalString(record, "source");
+  return report;
+}
 
 bool CorpusReader::Supported(const std::filesystem::path& path) {
   std::string ext = Extension(path);

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "corpus/source_report.h"
@@ -24,6 +25,10 @@ class CorpusReader {
   // types are left out. Inputs that do not exist are errors.
   static std::vector<InputFile> List(const std::vector<std::string>& inputs,
                                      std::vector<ReadError>* errors);
+
+  // One JSONL record (the same fields) as a report from `source`. Throws
+  // std::invalid_argument saying what is wrong with it.
+  static SourceReport ParseRecord(std::string_view json_text, const std::string& source);
 
   static bool Supported(const std::filesystem::path& path);
 

@@ -80,7 +80,7 @@ IndexStore::IndexStore(const std::filesystem::path& dir, bool rebuild) : dir_(di
     db_->commit();
     if (live.empty()) WriteStub(generation_.filename().string());  // a new index is live from the start
   } catch (const Xapian::DatabaseLockError&) {
-    throw std::runtime_error("another tinhgon-index is writing " + dir_.string());
+    throw IndexBusyError("another writer (tinhgon-index or the write API) holds " + dir_.string());
   } catch (const Xapian::Error& e) {
     throw std::runtime_error("cannot open the index in " + dir_.string() + ": " + e.get_description());
   }

@@ -4,19 +4,26 @@
 
 #include <filesystem>
 #include <memory>
+#include <stdexcept>
 #include <string>
 
 #include <xapian.h>
 
 namespace tinhgon {
 
+// Another writer (tinhgon-index, or the HTTP write API) holds the index.
+struct IndexBusyError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
 class IndexStore {
  public:
   // Opens the live generation of `dir` for writing, creating the index when
   // `dir` holds none. With `rebuild`, opens a fresh generation beside the
   // live one instead; nothing changes for readers until Publish().
-  // Throws std::runtime_error with a clear message (another indexer running,
-  // an index of another schema version, a path that is not an index).
+  // Throws IndexBusyError when another writer holds the index, and
+  // std::runtime_error with a clear message otherwise (an index of another
+  // schema version, a path that is not an index, a write that failed).
   IndexStore(const std::filesystem::path& dir, bool rebuild);
 
   Xapian::WritableDatabase& db() { return *db_; }

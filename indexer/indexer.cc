@@ -129,6 +129,8 @@ void Analyze(const std::vector<InputFile>& files, std::atomic<std::size_t>* next
         queue->Push({Item::kDocument, report.id, report.source, std::move(doc), {}, 0, true});
       } catch (const std::exception& e) {
         done.errors.push_back({report.source + " (" + report.id + ")", std::string("cannot index: ") + e.what()});
+      } catch (const Xapian::Error& e) {
+        done.errors.push_back({report.source + " (" + report.id + ")", "cannot index: " + e.get_description()});
       }
     }
     queue->Push(std::move(done));
@@ -136,9 +138,8 @@ void Analyze(const std::vector<InputFile>& files, std::atomic<std::size_t>* next
   queue->ProducerDone();
 }
 
-}  // namespace
-
-IndexResult RunIndex(const IndexOptions& options, const std::function<void(const IndexProgress&)>& on_progress) {
+IndexResult RunIndexOrThrowXapian(const IndexOptions& options,
+                                  const std::function<void(const IndexProgress&)>& on_progress) {
   const auto start = std::chrono::steady_clock::now();
   auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
   IndexResult result;
@@ -249,6 +250,19 @@ IndexResult RunIndex(const IndexOptions& options, const std::function<void(const
   store.Publish();
   result.seconds = elapsed();
   return result;
+}
+
+}  // namespace
+
+IndexResult RunIndex(const IndexOptions& options, const std::function<void(const IndexProgress&)>& on_progress) {
+  try {
+    return RunIndexOrThrowXapian(options, on_progress);
+  } catch (const Xapian::Error& e) {
+    // Typically a full disk. Xapian never makes a half-written commit
+    // visible, so what the last commit holds is still there.
+    throw std::runtime_error("writing the index failed (" + e.get_description() +
+                             "); the index keeps what was committed before");
+  }
 }
 
 }  // namespace tinhgon

@@ -1,0 +1,42 @@
+#include "indexer/document_writer.h"
+
+#include <xapian.h>
+
+#include "indexer/index_store.h"
+#include "indexer/schema.h"
+
+namespace tinhgon {
+
+DocumentWriter::DocumentWriter(std::filesystem::path db) : db_(std::move(db)) {}
+
+WriteOutcome DocumentWriter::Put(SourceReport report) {
+  report.source.clear();
+  const std::string hash = DocumentBuilder::ContentHash(report);
+  const std::string id_term = schema::Term(schema::kId, report.id);
+  std::lock_guard<std::mutex> lock(mutex_);
+  // Analysis comes before the lock on the index: it is the slow part.
+  Xapian::Document doc = builder_.Build(report, hash);
+  IndexStore store(db_, /*rebuild=*/false);
+  Xapian::WritableDatabase& db = store.db();
+  WriteOutcome outcome = WriteOutcome::kAdded;
+  Xapian::PostingIterator it = db.postlist_begin(id_term);
+  if (it != db.postlist_end(id_term)) {
+    if (db.get_document(*it).get_value(schema::kContentHashSlot) == hash) return WriteOutcome::kUnchanged;
+    outcome = WriteOutcome::kReplaced;
+  }
+  db.replace_document(id_term, doc);
+  store.Publish();
+  return outcome;
+}
+
+bool DocumentWriter::Delete(const std::string& id) {
+  const std::string id_term = schema::Term(schema::kId, id);
+  std::lock_guard<std::mutex> lock(mutex_);
+  IndexStore store(db_, /*rebuild=*/false);
+  if (!store.db().term_exists(id_term)) return false;
+  store.db().delete_document(id_term);
+  store.Publish();
+  return true;
+}
+
+}  // namespace tinhgon
