@@ -5,9 +5,14 @@
 
 #include <httplib.h>
 
+#include "corpus/corpus_reader.h"
+#include "indexer/document_writer.h"
+#include "indexer/index_store.h"
 #include "search/http_params.h"
 #include "search/metrics.h"
 #include "search/searcher.h"
+#include "search/searcher_pool.h"
+#include "search/write_token.h"
 #include "search_embedded.h"
 
 namespace tinhgon {
@@ -20,6 +25,29 @@ constexpr const char* kJson = "application/json; charset=utf-8";
 void SendError(httplib::Response& res, int status, const std::string& code, const std::string& message) {
   res.status = status;
   res.set_content(json{{"error", {{"code", code}, {"message", message}}}}.dump(), kJson);
+}
+
+// A refusal that is not the search library's: its status is given.
+struct HttpError : std::runtime_error {
+  HttpError(int status_, std::string code_, const std::string& message)
+      : std::runtime_error(message), status(status_), code(std::move(code_)) {}
+  int status;
+  std::string code;
+};
+
+// Writes need the configured token; the answer never says how close a wrong one was.
+void Authorize(const httplib::Request& req, const ApiOptions& options) {
+  if (options.write_token.empty()) {
+    throw HttpError(403, "writes_disabled", "writing through HTTP is off: the server runs without --write-token-file");
+  }
+  std::string given = BearerToken(req.get_header_value("Authorization"));
+  if (given.empty()) throw HttpError(401, "unauthorized", "send the write token as 'Authorization: Bearer <token>'");
+  if (!SameToken(given, options.write_token)) throw HttpError(403, "forbidden", "the write token is wrong");
+}
+
+std::string CheckedId(const std::string& id) {
+  if (id.size() > 1000) throw SearchError("invalid_id", "the id is longer than 1000 characters");
+  return id;
 }
 
 std::multimap<std::string, std::string> Params(const httplib::Request& req) {
@@ -54,71 +82,101 @@ std::string ToCsv(const json& response) {
 
 }  // namespace
 
-Searcher& ThreadSearcher(const std::filesystem::path& db) {
-  thread_local std::unique_ptr<Searcher> searcher;
-  thread_local std::filesystem::path opened;
-  if (!searcher || opened != db) {
-    searcher = std::make_unique<Searcher>(db);
-    opened = db;
-  }
-  return *searcher;
-}
-
-void RegisterApi(httplib::Server* server, const std::filesystem::path& db, Metrics* metrics) {
+void RegisterApi(httplib::Server* server, SearcherPool* searchers, const std::filesystem::path& db,
+                 Metrics* metrics, const ApiOptions& options) {
   // Every route: timing, metrics, CORS for the API, and errors as JSON.
   auto route = [=](const std::string& name, auto handler) {
     return [=](const httplib::Request& req, httplib::Response& res) {
       auto start = std::chrono::steady_clock::now();
       try {
-        handler(req, res, ThreadSearcher(db));
+        handler(req, res, *searchers);
         if (res.status == -1) res.status = 200;  // httplib sets it only after handlers return
       } catch (const SearchError& e) {
         SendError(res, e.code == "not_found" ? 404 : 400, e.code, e.what());
+      } catch (const HttpError& e) {
+        if (e.status == 401) res.set_header("WWW-Authenticate", "Bearer");
+        SendError(res, e.status, e.code, e.what());
+      } catch (const IndexBusyError& e) {
+        res.set_header("Retry-After", "1");
+        SendError(res, 503, "index_busy", e.what());
       } catch (const std::exception& e) {
         SendError(res, 503, "index_unavailable", std::string("the index cannot be read: ") + e.what());
       }
-      if (name.rfind("/api", 0) == 0 || name == "/openapi.json") res.set_header("Access-Control-Allow-Origin", "*");
+      if (name.find("/api") != std::string::npos || name == "/openapi.json") res.set_header("Access-Control-Allow-Origin", "*");
       res.set_header("X-Content-Type-Options", "nosniff");
       metrics->Record(name, res.status, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     };
   };
 
-  server->Get("/api/search", route("/api/search", [](const auto& req, auto& res, Searcher& s) {
-    res.set_content(s.Search(ParseSearchParams(Params(req))).dump(), kJson);
+  server->Get("/api/search", route("/api/search", [](const auto& req, auto& res, SearcherPool& pool) {
+    SearcherPool::Lease s = pool.Acquire();
+    res.set_content(s->Search(ParseSearchParams(Params(req))).dump(), kJson);
   }));
-  server->Get("/api/search.csv", route("/api/search.csv", [](const auto& req, auto& res, Searcher& s) {
+  server->Get("/api/search.csv", route("/api/search.csv", [](const auto& req, auto& res, SearcherPool& pool) {
+    SearcherPool::Lease s = pool.Acquire();
     SearchRequest r = ParseSearchParams(Params(req));
     r.facets = false;
-    res.set_content(ToCsv(s.Search(r)), "text/csv; charset=utf-8");
+    res.set_content(ToCsv(s->Search(r)), "text/csv; charset=utf-8");
     res.set_header("Content-Disposition", "attachment; filename=\"tinhgon.csv\"");
   }));
   // Ids are paths ("sub/report.txt"), so they may hold slashes; similar first.
-  server->Get(R"(/api/documents/(.+)/similar)", route("/api/documents/{id}/similar", [](const auto& req, auto& res, Searcher& s) {
-    res.set_content(s.Similar(req.matches[1]).dump(), kJson);
+  server->Get(R"(/api/documents/(.+)/similar)", route("/api/documents/{id}/similar", [](const auto& req, auto& res, SearcherPool& pool) {
+    SearcherPool::Lease s = pool.Acquire();
+    res.set_content(s->Similar(req.matches[1]).dump(), kJson);
   }));
-  server->Get(R"(/api/documents/(.+))", route("/api/documents/{id}", [](const auto& req, auto& res, Searcher& s) {
-    std::string id = req.matches[1];
-    if (id.size() > 1000) throw SearchError("invalid_id", "the id is longer than 1000 characters");
-    json data = s.Document(id);
+  server->Get(R"(/api/documents/(.+))", route("/api/documents/{id}", [](const auto& req, auto& res, SearcherPool& pool) {
+    SearcherPool::Lease s = pool.Acquire();
+    std::string id = CheckedId(req.matches[1]);
+    json data = s->Document(id);
     if (data.is_null()) throw SearchError("not_found", "no report with id '" + id.substr(0, 200) + "'");
     res.set_content(data.dump(), kJson);
   }));
-  server->Get("/api/facets", route("/api/facets", [](const auto&, auto& res, Searcher& s) {
-    res.set_content(s.AllFacets().dump(), kJson);
+  auto writer = std::make_shared<DocumentWriter>(db);
+  server->Post("/api/documents", route("POST /api/documents", [options, writer](const auto& req, auto& res, SearcherPool&) {
+    Authorize(req, options);
+    SourceReport report;
+    try {
+      report = CorpusReader::ParseRecord(req.body, "");
+    } catch (const std::exception& e) {
+      throw HttpError(400, "invalid_report", std::string("the body is not a report: ") + e.what());
+    }
+    report.format = "api";
+    CheckedId(report.id);
+    WriteOutcome outcome = writer->Put(report);
+    const char* result = outcome == WriteOutcome::kAdded      ? "added"
+                         : outcome == WriteOutcome::kReplaced ? "replaced"
+                                                              : "unchanged";
+    res.status = outcome == WriteOutcome::kAdded ? 201 : 200;
+    res.set_content(json{{"id", report.id}, {"result", result}}.dump(), kJson);
   }));
-  server->Get("/healthz", route("/healthz", [](const auto&, auto& res, Searcher& s) {
-    res.set_content(json{{"status", "ok"}, {"documents", s.document_count()}}.dump(), kJson);
+  server->Delete(R"(/api/documents/(.+))", route("DELETE /api/documents/{id}", [options, writer](const auto& req, auto& res, SearcherPool&) {
+    Authorize(req, options);
+    std::string id = CheckedId(req.matches[1]);
+    if (!writer->Delete(id)) throw SearchError("not_found", "no report with id '" + id.substr(0, 200) + "'");
+    res.set_content(json{{"id", id}, {"result", "deleted"}}.dump(), kJson);
   }));
-  server->Get("/metrics", route("/metrics", [metrics](const auto&, auto& res, Searcher& s) {
-    res.set_content(metrics->Render(s.document_count(), s.revision()), "text/plain; version=0.0.4");
+  server->Get("/api/facets", route("/api/facets", [](const auto&, auto& res, SearcherPool& pool) {
+    SearcherPool::Lease s = pool.Acquire();
+    res.set_content(s->AllFacets().dump(), kJson);
   }));
-  server->Get("/openapi.json", route("/openapi.json", [](const auto&, auto& res, Searcher&) {
+  server->Get("/healthz", route("/healthz", [](const auto&, auto& res, SearcherPool& pool) {
+    SearcherPool::Lease s = pool.Acquire();
+    res.set_content(json{{"status", "ok"}, {"documents", s->document_count()}}.dump(), kJson);
+  }));
+  server->Get("/metrics", route("/metrics", [metrics](const auto&, auto& res, SearcherPool& pool) {
+    SearcherPool::Lease s = pool.Acquire();
+    res.set_content(metrics->Render(s->document_count(), s->revision()), "text/plain; version=0.0.4");
+  }));
+  server->Get("/openapi.json", route("/openapi.json", [](const auto&, auto& res, SearcherPool&) {
     res.set_content(std::string(embedded::search_openapi), kJson);
   }));
   server->set_error_handler([metrics](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;  // a route already explained itself
-    std::string code = res.status == 404 ? "not_found" : "bad_request";
-    SendError(res, res.status, code, res.status == 404 ? "no route " + req.path.substr(0, 200) : "the request could not be read");
+    std::string code = "bad_request", message = "the request could not be read";
+    if (res.status == 404) code = "not_found", message = "no route " + req.path.substr(0, 200);
+    if (res.status == 413) code = "payload_too_large", message = "the request body is larger than the server accepts";
+    if (res.status == 414) code = "uri_too_long", message = "the request URL is longer than the server accepts";
+    SendError(res, res.status, code, message);
     metrics->Record("other", res.status, 0);
   });
 }

@@ -1,6 +1,7 @@
-// tinhgon-serve: the HTTP API over an index.
+// tinhgon-serve: the HTTP API and web form over an index.
 //
-//   tinhgon-serve --db DIR [--host 127.0.0.1] [--port 8080] [--threads N]
+//   tinhgon-serve --db DIR [--host 127.0.0.1] [--port 8080] [--searchers N]
+//                 [--max-connections N] [--write-token-file FILE]
 //
 // Binds to 127.0.0.1 unless told otherwise. Index changes made by
 // tinhgon-index are picked up without a restart.
@@ -13,43 +14,65 @@
 #include <httplib.h>
 
 #include "indexer/schema.h"
+#include "search/connection_pool.h"
 #include "search/http_api.h"
 #include "search/metrics.h"
+#include "search/searcher_pool.h"
 #include "search/web_ui.h"
+#include "search/write_token.h"
 
 namespace {
 httplib::Server* running = nullptr;
 void Stop(int) {
   if (running != nullptr) running->stop();
 }
+
+// A report posted as JSON may be large; nothing else has a body.
+constexpr std::size_t kMaxBodyBytes = 8 * 1024 * 1024;
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"tinhgon-serve: search API over a tinhgon index"};
-  std::string db, host = "127.0.0.1";
+  CLI::App app{"tinhgon-serve: search API and web form over a tinhgon index"};
+  std::string db, host = "127.0.0.1", token_file;
   int port = 8080;
-  unsigned threads = std::max(4u, 2 * std::thread::hardware_concurrency());
+  unsigned searchers = std::max(2u, 2 * std::thread::hardware_concurrency());
+  unsigned max_connections = 256;
   app.add_option("--db", db, "Index directory")->required();
   app.add_option("--host", host, "Address to bind (default 127.0.0.1)");
   app.add_option("--port", port, "Port (default 8080; 0 picks a free one)")->check(CLI::Range(0, 65535));
-  app.add_option("--threads", threads, "Worker threads, each with its own index handle")->check(CLI::Range(1u, 1024u));
+  app.add_option("--searchers", searchers, "Searches run at once, each with its own index handle (default 2 per core)")
+      ->check(CLI::Range(1u, 256u));
+  app.add_option("--max-connections", max_connections, "Connections served at once; more wait (default 256)")
+      ->check(CLI::Range(1u, 4096u));
+  app.add_option("--write-token-file", token_file,
+                 "Turn on POST/DELETE /api/documents for clients sending this file's token");
   CLI11_PARSE(app, argc, argv);
   if (tinhgon::schema::LiveGeneration(db).empty()) {
     std::fprintf(stderr, "tinhgon-serve: %s is not a tinhgon index (build one with tinhgon-index)\n", db.c_str());
     return 1;
   }
+  tinhgon::ApiOptions api;
+  if (!token_file.empty()) {
+    try {
+      api.write_token = tinhgon::ReadWriteToken(token_file);
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "tinhgon-serve: %s\n", e.what());
+      return 1;
+    }
+  }
 
   httplib::Server server;
   tinhgon::Metrics metrics;
-  server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-  // Slow or stalled clients time out instead of holding a worker.
+  tinhgon::SearcherPool pool(db, searchers);
+  server.new_task_queue = [max_connections] { return new tinhgon::ConnectionPool(max_connections); };
+  // A client that stalls for 5 s, while sending or receiving, is dropped.
   server.set_read_timeout(5, 0);
   server.set_write_timeout(5, 0);
   server.set_keep_alive_max_count(100);
   server.set_keep_alive_timeout(5);
-  server.set_payload_max_length(64 * 1024);
-  tinhgon::RegisterApi(&server, db, &metrics);
-  tinhgon::RegisterWebUi(&server, db, &metrics);
+  server.set_payload_max_length(kMaxBodyBytes);
+  tinhgon::RegisterApi(&server, &pool, db, &metrics, api);
+  tinhgon::RegisterWebUi(&server, &pool, &metrics);
 
   int bound = port == 0 ? server.bind_to_any_port(host) : (server.bind_to_port(host, port) ? port : -1);
   if (bound < 0) {
@@ -59,7 +82,8 @@ int main(int argc, char** argv) {
   running = &server;
   std::signal(SIGINT, Stop);
   std::signal(SIGTERM, Stop);
-  std::printf("tinhgon-serve: serving %s on http://%s:%d/\n", db.c_str(), host.c_str(), bound);
+  std::printf("tinhgon-serve: serving %s on http://%s:%d/%s\n", db.c_str(), host.c_str(), bound,
+              api.write_token.empty() ? "" : " (writes on)");
   std::fflush(stdout);
   server.listen_after_bind();
   return 0;

@@ -6,10 +6,10 @@
 #include <httplib.h>
 #include <kainjow/mustache.hpp>
 
-#include "search/http_api.h"
 #include "search/http_params.h"
 #include "search/metrics.h"
 #include "search/searcher.h"
+#include "search/searcher_pool.h"
 #include "search_embedded.h"
 
 namespace tinhgon {
@@ -292,13 +292,13 @@ std::string DocumentPage(Searcher& searcher, const std::string& id, int* status)
 
 }  // namespace
 
-void RegisterWebUi(httplib::Server* server, const std::filesystem::path& db, Metrics* metrics) {
+void RegisterWebUi(httplib::Server* server, SearcherPool* searchers, Metrics* metrics) {
   auto page = [=](const std::string& name, auto render) {
     return [=](const httplib::Request& req, httplib::Response& res) {
       auto start = std::chrono::steady_clock::now();
       int status = 200;
       try {
-        SetHtml(res, render(req, ThreadSearcher(db), &status));
+        SetHtml(res, render(req, *searchers->Acquire(), &status));
         res.status = status;
       } catch (const std::exception& e) {
         res.status = 503;

@@ -1,5 +1,6 @@
 // The HTTP API on an ephemeral 127.0.0.1 port: every route and its errors.
 #include <chrono>
+#include <memory>
 #include <set>
 #include <thread>
 
@@ -8,10 +9,8 @@
 #include <nlohmann/json.hpp>
 
 #include "indexer/indexer.h"
-#include "search/http_api.h"
-#include "search/metrics.h"
-#include "search/web_ui.h"
 #include "tests/indexer/test_corpus.h"
+#include "tests/search/test_server.h"
 
 using nlohmann::json;
 using tinhgon::testing::TempDir;
@@ -19,36 +18,20 @@ using tinhgon::testing::WriteFile;
 
 namespace {
 
+// The index the shared server answers from.
 class Server {
  public:
   Server() : dir_("server") {
     WriteFile(dir_ / "in/a.txt", "Bắc Kạn tách văn phòng\n20/11/2020\n\nHĐND tỉnh Bắc Kạn tách Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh.");
     WriteFile(dir_ / "in/sub/b.txt", "Đầm Hà giảm đầu mối\n28/07/2020\n\nHuyện Đầm Hà, tỉnh Quảng Ninh hợp nhất Ban Tổ chức Huyện ủy với Phòng Nội vụ, giảm 1 đầu mối.");
     tinhgon::testing::IndexInputs(dir_);
-    tinhgon::RegisterApi(&server_, dir_ / "index", &metrics_);
-    tinhgon::RegisterWebUi(&server_, dir_ / "index", &metrics_);
-    port_ = server_.bind_to_any_port("127.0.0.1");
-    thread_ = std::thread([this] { server_.listen_after_bind(); });
-    // cpp-httplib 0.11 has no wait_until_ready: poll, for at most five seconds.
-    for (int i = 0; i < 5000 && !server_.is_running(); ++i) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    }
+    server_ = std::make_unique<tinhgon::testing::TestServer>(dir_ / "index");
   }
-  ~Server() {
-    server_.stop();
-    thread_.join();
-  }
-  httplib::Result Get(const std::string& path) {
-    httplib::Client client("127.0.0.1", port_);
-    return client.Get(path.c_str());
-  }
+  httplib::Result Get(const std::string& path) { return server_->Get(path); }
 
  private:
   TempDir dir_;
-  httplib::Server server_;
-  tinhgon::Metrics metrics_;
-  int port_ = 0;
-  std::thread thread_;
+  std::unique_ptr<tinhgon::testing::TestServer> server_;
 };
 
 Server& Shared() {
