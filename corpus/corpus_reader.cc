@@ -1,6 +1,7 @@
 #include "corpus/corpus_reader.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 
@@ -34,6 +35,13 @@ std::optional<std::string> OptionalString(const nlohmann::json& record, const ch
   return it->get<std::string>();
 }
 
+std::string TooLarge(std::uintmax_t bytes) {
+  char message[160];
+  std::snprintf(message, sizeof message, "too large: %.1f MB, and a report may have at most %zu MB; split it",
+                static_cast<double>(bytes) / 1e6, kMaxReportBytes / (1024 * 1024));
+  return message;
+}
+
 void ReadJsonl(const InputFile& file, const std::string& utf8, std::vector<SourceReport>* reports,
                std::vector<ReadError>* errors) {
   std::istringstream lines(utf8);
@@ -64,6 +72,7 @@ SourceReport CorpusReader::ParseRecord(std::string_view json_text, const std::st
   std::optional<std::string> title = OptionalString(record, "title");
   std::optional<std::string> text = OptionalString(record, "text");
   if (!text || text->empty()) throw std::invalid_argument("missing 'text'");
+  if (text->size() > kMaxReportBytes) throw std::invalid_argument("'text' is " + TooLarge(text->size()));
   SourceReport report;
   report.id = id->is_string() ? id->get<std::string>() : std::to_string(id->get<long long>());
   report.source = source;
@@ -114,6 +123,12 @@ std::vector<InputFile> CorpusReader::List(const std::vector<std::string>& inputs
 
 void CorpusReader::Read(const InputFile& file, std::vector<SourceReport>* reports,
                         std::vector<ReadError>* errors) {
+  std::error_code size_error;
+  const std::uintmax_t size = std::filesystem::file_size(file.path, size_error);
+  if (!size_error && size > kMaxReportBytes && Extension(file.path) != ".jsonl") {
+    errors->push_back({file.relative, TooLarge(size)});  // refused before reading it
+    return;
+  }
   std::ifstream in(file.path, std::ios::binary);
   if (!in) {
     errors->push_back({file.relative, "cannot open"});
@@ -138,6 +153,10 @@ void CorpusReader::ReadBytes(const InputFile& file, const std::string& bytes,
   std::string ext = Extension(file.path);
   if (ext == ".jsonl") {
     ReadJsonl(file, decoded.utf8, reports, errors);
+    return;
+  }
+  if (bytes.size() > kMaxReportBytes) {
+    errors->push_back({file.relative, TooLarge(bytes.size())});
     return;
   }
   SourceReport report;

@@ -15,6 +15,10 @@ struct InputFile {
   std::string relative;  // relative to the input directory given (the file name for a file given)
 };
 
+// Larger reports are refused: a report is a few pages, and analysis holds
+// every token of one report in memory (a 50 MB file would take over 1 GB).
+inline constexpr std::size_t kMaxReportBytes = 16 * 1024 * 1024;
+
 // Reads .txt (scraped text), .html/.htm (article extracted) and .jsonl (one
 // report per line: id, title, text, optional date, url, source). A file that
 // cannot be read or decoded, and each malformed JSONL line, becomes a

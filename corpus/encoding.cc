@@ -34,14 +34,15 @@ Utf8Census CountUtf8(std::string_view bytes) {
 bool IsValidUtf8(std::string_view bytes) { return CountUtf8(bytes).invalid == 0; }
 
 // Text has few control characters; a file with many is data, not a report.
+// A stray NUL or two (a bad copy, a padded scrape) does not make text binary;
+// the cleaner drops them.
 bool LooksBinary(std::string_view bytes) {
   std::size_t controls = 0;
   for (char ch : bytes) {
     auto c = static_cast<unsigned char>(ch);
-    if (c == 0) return true;
     if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++controls;
   }
-  return controls * 100 > bytes.size();
+  return controls > 8 && controls * 100 > bytes.size();
 }
 
 DecodedText Convert(std::string_view bytes, const char* encoding) {

@@ -51,30 +51,47 @@ bool MarksArticle(const GumboNode* node) {
   return false;
 }
 
-// Text of the subtree; depth-limited iteration would not need recursion, but
-// gumbo itself caps nesting, and a deep page stays within the stack here.
-void AppendText(const GumboNode* node, std::string* out, int depth) {
-  if (depth > 400) return;  // pathologically nested markup: keep what was read
-  if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
-      node->type == GUMBO_NODE_CDATA) {
-    const char* text = node->v.text.text;
-    for (const char* p = text; *p; ++p) {
-      char c = (*p == '\n' || *p == '\r' || *p == '\t') ? ' ' : *p;
-      if (c == ' ' && (out->empty() || out->back() == ' ' || out->back() == '\n')) continue;
-      out->push_back(c);
+void AppendNodeText(const GumboNode* node, std::string* out) {
+  for (const char* p = node->v.text.text; *p; ++p) {
+    char c = (*p == '\n' || *p == '\r' || *p == '\t') ? ' ' : *p;
+    if (c == ' ' && (out->empty() || out->back() == ' ' || out->back() == '\n')) continue;
+    out->push_back(c);
+  }
+}
+
+void EndLine(std::string* out) {
+  if (!out->empty() && out->back() != '\n') out->push_back('\n');
+}
+
+// Text of the subtree, blocks on lines of their own. Walks with a stack of
+// its own: a page may nest elements deeper than the call stack could follow.
+void AppendText(const GumboNode* root, std::string* out) {
+  struct Frame {
+    const GumboNode* element;
+    unsigned next_child;
+  };
+  std::vector<Frame> open;
+  auto enter = [&](const GumboNode* node) {
+    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE || node->type == GUMBO_NODE_CDATA) {
+      AppendNodeText(node, out);
+      return;
     }
-    return;
+    if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_TEMPLATE) return;
+    if (IsDropped(node->v.element.tag)) return;
+    if (IsBlock(node->v.element.tag)) EndLine(out);
+    open.push_back({node, 0});
+  };
+  enter(root);
+  while (!open.empty()) {
+    Frame& top = open.back();
+    const GumboVector& children = top.element->v.element.children;
+    if (top.next_child < children.length) {
+      enter(static_cast<const GumboNode*>(children.data[top.next_child++]));  // may move `top`
+      continue;
+    }
+    if (IsBlock(top.element->v.element.tag)) EndLine(out);
+    open.pop_back();
   }
-  if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_TEMPLATE) return;
-  GumboTag tag = node->v.element.tag;
-  if (IsDropped(tag)) return;
-  bool block = IsBlock(tag);
-  if (block && !out->empty() && out->back() != '\n') out->push_back('\n');
-  const GumboVector& children = node->v.element.children;
-  for (unsigned i = 0; i < children.length; ++i) {
-    AppendText(static_cast<const GumboNode*>(children.data[i]), out, depth + 1);
-  }
-  if (block && !out->empty() && out->back() != '\n') out->push_back('\n');
 }
 
 void Collect(const GumboNode* node, GumboTag tag, std::vector<const GumboNode*>* found, bool articles, int depth) {
@@ -88,7 +105,7 @@ void Collect(const GumboNode* node, GumboTag tag, std::vector<const GumboNode*>*
 
 std::string TextOf(const GumboNode* node) {
   std::string text;
-  AppendText(node, &text, 0);
+  AppendText(node, &text);
   return text;
 }
 

@@ -24,7 +24,9 @@ constexpr const char* kJson = "application/json; charset=utf-8";
 
 void SendError(httplib::Response& res, int status, const std::string& code, const std::string& message) {
   res.status = status;
-  res.set_content(json{{"error", {{"code", code}, {"message", message}}}}.dump(), kJson);
+  // Messages quote the request; a quote cut inside a character must not fail the answer.
+  res.set_content(json{{"error", {{"code", code}, {"message", message}}}}.dump(-1, ' ', false, json::error_handler_t::replace),
+                  kJson);
 }
 
 // A refusal that is not the search library's: its status is given.

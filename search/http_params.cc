@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include <unicode/ustring.h>
+
 namespace tinhgon {
 namespace {
 
@@ -15,20 +17,33 @@ int ParseInt(const std::string& name, const std::string& value) {
   return number;
 }
 
+// Percent-decoding can yield any bytes; everything downstream, the JSON echo
+// of the query first, needs UTF-8.
+const std::string& Utf8(const std::string& name, const std::string& value) {
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t length = 0;
+  u_strFromUTF8(nullptr, 0, &length, value.data(), static_cast<int32_t>(value.size()), &status);
+  if (status == U_INVALID_CHAR_FOUND || status == U_ILLEGAL_CHAR_FOUND) {
+    throw SearchError("invalid_encoding", "the parameter '" + name + "' is not valid UTF-8 once percent-decoded");
+  }
+  return value;
+}
+
 }  // namespace
 
 SearchRequest ParseSearchParams(const std::multimap<std::string, std::string>& params) {
   SearchRequest r;
   for (const auto& [name, value] : params) {
-    if (name == "q") r.q = value;
-    else if (name == "from") r.from = value;
-    else if (name == "to") r.to = value;
-    else if (name == "sort") r.sort = value.empty() ? "relevance" : value;
-    else if (name == "page") r.page = ParseInt("page", value);
-    else if (name == "per_page") r.per_page = ParseInt("per_page", value);
+    // Unknown parameters are ignored, so only known ones are checked.
+    if (name == "q") r.q = Utf8(name, value);
+    else if (name == "from") r.from = Utf8(name, value);
+    else if (name == "to") r.to = Utf8(name, value);
+    else if (name == "sort") r.sort = value.empty() ? "relevance" : Utf8(name, value);
+    else if (name == "page") r.page = ParseInt("page", Utf8(name, value));
+    else if (name == "per_page") r.per_page = ParseInt("per_page", Utf8(name, value));
     else if (name == "province" || name == "province_2025" || name == "district" || name == "commune" ||
              name == "agency" || name == "event" || name == "year") {
-      if (!value.empty()) r.filters[name].push_back(value);
+      if (!value.empty()) r.filters[name].push_back(Utf8(name, value));
     }
   }
   return r;

@@ -19,7 +19,7 @@ using json = nlohmann::ordered_json;
 using Data = kainjow::mustache::data;
 using Params = std::vector<std::pair<std::string, std::string>>;
 
-const char* kCsp = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+const char* kCsp = "default-src 'none'; script-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 const std::map<std::string, std::string>& FacetLabels() {
   static const std::map<std::string, std::string> labels = {

@@ -94,12 +94,18 @@ std::vector<RestructuringEvent> EventExtractor::Events(
   std::vector<RestructuringEvent> events;
   std::set<std::tuple<std::string, std::string, std::vector<std::string>, std::vector<std::string>>> seen;
 
+  // Occurrences in token order, so each sentence finds its own by binary
+  // search: scanning them all per sentence is quadratic on a long report.
+  std::vector<const AgencyExtractor::Occurrence*> by_position;
+  for (const auto& o : found) by_position.push_back(&o);
+  std::stable_sort(by_position.begin(), by_position.end(), [](const auto* x, const auto* y) { return x->begin < y->begin; });
+
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     const std::size_t a = sentences[s].first_token, b = sentences[s].end_token;
     std::vector<const AgencyExtractor::Occurrence*> in_sentence;
-    for (const auto& o : found) {
-      if (o.begin >= a && o.begin < b) in_sentence.push_back(&o);
-    }
+    auto first = std::lower_bound(by_position.begin(), by_position.end(), a,
+                                  [](const auto* o, std::size_t position) { return o->begin < position; });
+    for (auto it = first; it != by_position.end() && (*it)->begin < b; ++it) in_sentence.push_back(*it);
     auto agencies_between = [&](std::size_t from, std::size_t to) {
       std::vector<std::string> slugs;
       for (const auto* o : in_sentence) {

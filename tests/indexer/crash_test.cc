@@ -1,7 +1,14 @@
-// The indexer killed with SIGKILL at several moments never leaves an index
-// that fails to open or holds part of a document, and a re-run completes.
+// Faults while indexing: the indexer killed with SIGKILL at random moments,
+// and writes failing as on a full disk. The index always opens, holds only
+// whole documents, keeps what was committed, and a re-run completes.
 #include <chrono>
+#include <fstream>
+#include <sstream>
+#include <random>
 #include <thread>
+#include <vector>
+
+#include <sys/resource.h>
 
 #include <fcntl.h>
 #include <signal.h>
@@ -34,19 +41,37 @@ void WriteManyReports(const std::filesystem::path& dir) {
   }
 }
 
-// Runs tinhgon-index; kills it after `after` unless that is zero. Returns the exit status.
-int RunIndexer(const std::filesystem::path& db, const std::filesystem::path& corpus,
-               std::chrono::milliseconds after) {
+struct Run {
+  std::chrono::milliseconds kill_after{0};  // zero: let it finish
+  bool rebuild = false;
+  long max_file_bytes = 0;                  // nonzero: writes beyond this size fail, as on a full disk
+  std::filesystem::path stderr_file;        // where its error output goes; /dev/null if empty
+};
+
+// Runs tinhgon-index as `run` says. Returns the wait status.
+int RunIndexer(const std::filesystem::path& db, const std::filesystem::path& corpus, const Run& run) {
   pid_t pid = fork();
   REQUIRE(pid >= 0);
   if (pid == 0) {
     int devnull = open("/dev/null", O_WRONLY);
+    int err = run.stderr_file.empty() ? devnull : open(run.stderr_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     dup2(devnull, STDOUT_FILENO);
-    dup2(devnull, STDERR_FILENO);
-    execl(TINHGON_INDEX_BINARY, TINHGON_INDEX_BINARY, "--db", db.c_str(), "--batch", "100", "--jobs", "2",
-          corpus.c_str(), static_cast<char*>(nullptr));
+    dup2(err, STDERR_FILENO);
+    if (run.max_file_bytes > 0) {
+      // RLIMIT_FSIZE makes a write past the limit fail with EFBIG, as ENOSPC
+      // would; ignoring SIGXFSZ (kept across exec) turns the signal into that error.
+      signal(SIGXFSZ, SIG_IGN);
+      rlimit limit{static_cast<rlim_t>(run.max_file_bytes), static_cast<rlim_t>(run.max_file_bytes)};
+      setrlimit(RLIMIT_FSIZE, &limit);
+    }
+    std::vector<const char*> args = {TINHGON_INDEX_BINARY, "--db", db.c_str(), "--batch", "100", "--jobs", "2"};
+    if (run.rebuild) args.push_back("--rebuild");
+    args.push_back(corpus.c_str());
+    args.push_back(nullptr);
+    execv(TINHGON_INDEX_BINARY, const_cast<char* const*>(args.data()));
     _exit(127);
   }
+  const std::chrono::milliseconds after = run.kill_after;
   if (after.count() > 0) {
     std::this_thread::sleep_for(after);
     kill(pid, SIGKILL);
@@ -56,9 +81,20 @@ int RunIndexer(const std::filesystem::path& db, const std::filesystem::path& cor
   return status;
 }
 
-// Opens the index, if one was published, and checks every document is whole.
+int RunIndexer(const std::filesystem::path& db, const std::filesystem::path& corpus) {
+  return RunIndexer(db, corpus, Run{});
+}
+
+bool ExitedWith(int status, int code) { return WIFEXITED(status) && WEXITSTATUS(status) == code; }
+
+// Opens the index, if one was published, checks its structure with Xapian's
+// own checker and that every document is whole. Returns the document count.
 std::size_t CheckWhole(const std::filesystem::path& db) {
-  if (tinhgon::IndexStore::LiveGeneration(db).empty()) return 0;  // killed before the first commit
+  std::filesystem::path live = tinhgon::IndexStore::LiveGeneration(db);
+  if (live.empty()) return 0;  // killed before the first commit
+  std::ostringstream problems;
+  CHECK(Xapian::Database::check(live.string(), Xapian::DBCHECK_SHORT_TREE, &problems) == 0);
+  INFO(problems.str());
   Xapian::Database index(db.string());
   std::size_t whole = 0;
   for (auto it = index.postlist_begin(""); it != index.postlist_end(""); ++it) {
@@ -79,22 +115,80 @@ std::size_t CheckWhole(const std::filesystem::path& db) {
 TEST_CASE("a SIGKILLed indexer leaves an index that opens and a re-run completes", "[indexer][crash]") {
   TempDir dir("crash");
   WriteManyReports(dir / "corpus");
-  std::size_t last = 0;
-  for (int ms : {150, 400, 900, 1600}) {
-    INFO("killed after " << ms << " ms");
-    RunIndexer(dir / "index", dir / "corpus", std::chrono::milliseconds(ms));
-    std::size_t whole = CheckWhole(dir / "index");
-    CHECK(whole <= static_cast<std::size_t>(kReports));
-    CHECK(whole >= last);  // committed work is never lost
-    last = whole;
-  }
-  int status = RunIndexer(dir / "index", dir / "corpus", std::chrono::milliseconds(0));
-  CHECK(WIFEXITED(status));
-  CHECK(WEXITSTATUS(status) == 0);
-  CHECK(CheckWhole(dir / "index") == static_cast<std::size_t>(kReports));
 
-  // The same count as an indexer that was never interrupted.
-  RunIndexer(dir / "clean", dir / "corpus", std::chrono::milliseconds(0));
-  CHECK(Xapian::Database((dir / "clean").string()).get_doccount() ==
-        Xapian::Database((dir / "index").string()).get_doccount());
+  // An uninterrupted run: the count to reach, and how long a run takes.
+  auto start = std::chrono::steady_clock::now();
+  REQUIRE(ExitedWith(RunIndexer(dir / "clean", dir / "corpus"), 0));
+  const auto clean_ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
+  const std::size_t expected = Xapian::Database((dir / "clean").string()).get_doccount();
+  REQUIRE(expected == static_cast<std::size_t>(kReports));
+
+  // 24 kills at seeded random moments within a run's length, in six indexes
+  // of four kills each, so they land early, mid-batch and late, on new and
+  // on partly built indexes.
+  std::mt19937 random(20261124);
+  std::uniform_int_distribution<long> moment(10, std::max<long>(20, clean_ms.count()));
+  int kills = 0;
+  for (int index = 0; index < 6; ++index) {
+    const std::filesystem::path db = dir / ("killed-" + std::to_string(index));
+    std::size_t last = 0;
+    for (int k = 0; k < 4; ++k, ++kills) {
+      Run run;
+      run.kill_after = std::chrono::milliseconds(moment(random));
+      INFO("index " << index << ", killed after " << run.kill_after.count() << " ms of a " << clean_ms.count() << " ms run");
+      RunIndexer(db, dir / "corpus", run);
+      std::size_t whole = CheckWhole(db);
+      CHECK(whole <= expected);
+      CHECK(whole >= last);  // committed work is never lost
+      last = whole;
+    }
+    CHECK(ExitedWith(RunIndexer(db, dir / "corpus"), 0));
+    CHECK(CheckWhole(db) == expected);
+  }
+  CHECK(kills >= 20);
+
+  // A rebuild killed midway leaves the live generation as it was.
+  for (int k = 0; k < 4; ++k) {
+    Run run;
+    run.rebuild = true;
+    run.kill_after = std::chrono::milliseconds(moment(random));
+    RunIndexer(dir / "clean", dir / "corpus", run);
+    CHECK(CheckWhole(dir / "clean") == expected);
+  }
+  Run rebuild;
+  rebuild.rebuild = true;
+  CHECK(ExitedWith(RunIndexer(dir / "clean", dir / "corpus", rebuild), 0));
+  CHECK(CheckWhole(dir / "clean") == expected);
+}
+
+TEST_CASE("a full disk while indexing is a clear error and the last commit stays intact", "[indexer][faults]") {
+  TempDir dir("disk-full");
+  WriteManyReports(dir / "corpus");
+  // A first, small commit: what must survive.
+  std::filesystem::create_directories(dir / "first");
+  for (int i = 0; i < 50; ++i) {
+    std::string name = "r" + std::to_string(i) + ".txt";
+    std::filesystem::copy_file(dir / "corpus" / name, dir / "first" / name);
+  }
+  REQUIRE(ExitedWith(RunIndexer(dir / "index", dir / "first"), 0));
+  REQUIRE(CheckWhole(dir / "index") == 50);
+
+  Run full;
+  full.max_file_bytes = 512 * 1024;  // the 3,000 reports need several MB per table
+  full.stderr_file = dir / "stderr.txt";
+  int status = RunIndexer(dir / "index", dir / "corpus", full);
+  CHECK(ExitedWith(status, 1));
+  std::ifstream err(full.stderr_file);
+  std::string message((std::istreambuf_iterator<char>(err)), std::istreambuf_iterator<char>());
+  INFO(message);
+  CHECK(message.find("writing the index failed") != std::string::npos);
+  CHECK(message.find("keeps what was committed") != std::string::npos);
+  // Whole documents only, and at least what was committed before.
+  std::size_t after = CheckWhole(dir / "index");
+  CHECK(after >= 50);
+  CHECK(after < static_cast<std::size_t>(kReports));
+
+  // With room again, a re-run completes.
+  CHECK(ExitedWith(RunIndexer(dir / "index", dir / "corpus"), 0));
+  CHECK(CheckWhole(dir / "index") == static_cast<std::size_t>(kReports));
 }
