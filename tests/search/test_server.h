@@ -25,6 +25,7 @@ class TestServer {
     server_.set_read_timeout(5, 0);
     server_.set_write_timeout(5, 0);
     server_.set_payload_max_length(8 * 1024 * 1024);
+    server_.set_tcp_nodelay(true);
     RegisterApi(&server_, &pool_, index, &metrics_, options);
     RegisterWebUi(&server_, &pool_, &metrics_);
     port_ = server_.bind_to_any_port("127.0.0.1");
