@@ -34,7 +34,7 @@ start_server() {
   build/bin/tinhgon-serve --db "$db" --port 0 >"$log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 100); do
-    SERVER_URL=$(grep -o 'http://127.0.0.1:[0-9]*' "$log" || true)
+    SERVER_URL=$(grep -so 'http://127.0.0.1:[0-9]*' "$log" || true)
     [[ -n $SERVER_URL ]] && return 0
     sleep 0.1
   done
