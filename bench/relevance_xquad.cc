@@ -1,14 +1,22 @@
-// Relevance of the tinhgon search service on XQuAD-vi: every paragraph a
-// report, every question a query (as typed: a natural-language question),
+// Relevance on XQuAD-vi, tinhgon and its peers in one run: every paragraph a
+// document, every question a query (as typed: a natural-language question),
 // relevant = its own paragraph. Three query variants: as written; without
 // diacritics; in the old tone placement (hòa→hoà, thủy→thuỷ, khỏe→khoẻ).
+// Engines: the tinhgon search service; SQLite FTS5 with the unicode61
+// tokenizer keeping diacritics (remove_diacritics 0) and removing them
+// (remove_diacritics 2), bm25, the question's words OR'd; plain Xapian
+// (TermGenerator, QueryParser with OR, no stemming).
 //
-//   relevance_xquad XQUAD_JSON [--work DIR]
+//   relevance_xquad XQUAD_JSON [--work DIR] [--tinhgon-only]
 //
-// Prints MRR@10, Recall@1 and Recall@10 per variant.
+// Prints MRR@10, Recall@1 and Recall@10 per engine and variant.
 
+#include <cctype>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
+#include <memory>
+#include <stdexcept>
 #include <fstream>
 #include <map>
 #include <string>
@@ -16,6 +24,8 @@
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
+#include <sqlite3.h>
+#include <xapian.h>
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
@@ -56,13 +66,116 @@ std::string OldToneStyle(const std::string& utf8) {
   return result;
 }
 
+using Ranking = std::function<std::vector<std::string>(const std::string& query)>;  // top 10 ids
+
+// Quotes and parentheses in a question are text, not query syntax.
+std::string WithoutSyntax(const std::string& question) {
+  std::string q;
+  for (char c : question) q += (c == '"' || c == '(' || c == ')') ? ' ' : c;
+  return q;
+}
+
+// SQLite FTS5 over the paragraphs, in memory.
+class Fts5 {
+ public:
+  Fts5(const std::vector<std::pair<std::string, std::string>>& paragraphs, int remove_diacritics) {
+    Check(sqlite3_open(":memory:", &db_));
+    Exec("CREATE VIRTUAL TABLE p USING fts5(id UNINDEXED, text, tokenize = 'unicode61 remove_diacritics " +
+         std::to_string(remove_diacritics) + "')");
+    Exec("BEGIN");
+    sqlite3_stmt* insert = nullptr;
+    Check(sqlite3_prepare_v2(db_, "INSERT INTO p(id, text) VALUES (?, ?)", -1, &insert, nullptr));
+    for (const auto& [id, text] : paragraphs) {
+      sqlite3_bind_text(insert, 1, id.c_str(), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text(insert, 2, text.c_str(), -1, SQLITE_TRANSIENT);
+      if (sqlite3_step(insert) != SQLITE_DONE) throw std::runtime_error(sqlite3_errmsg(db_));
+      sqlite3_reset(insert);
+    }
+    sqlite3_finalize(insert);
+    Exec("COMMIT");
+    Check(sqlite3_prepare_v2(db_, "SELECT id FROM p WHERE p MATCH ? ORDER BY bm25(p) LIMIT 10", -1, &search_, nullptr));
+  }
+  ~Fts5() {
+    sqlite3_finalize(search_);
+    sqlite3_close(db_);
+  }
+
+  // The question's words, each quoted (so nothing in it is FTS5 syntax), OR'd.
+  std::vector<std::string> Search(const std::string& question) {
+    std::string query, word;
+    auto flush = [&] {
+      if (word.empty()) return;
+      query += (query.empty() ? "\"" : " OR \"") + word + "\"";
+      word.clear();
+    };
+    for (char c : question) {
+      auto u = static_cast<unsigned char>(c);
+      if (u < 0x80 && !std::isalnum(u)) {
+        flush();
+      } else {
+        word += c;
+      }
+    }
+    flush();
+    std::vector<std::string> ids;
+    if (query.empty()) return ids;
+    sqlite3_bind_text(search_, 1, query.c_str(), -1, SQLITE_TRANSIENT);
+    while (sqlite3_step(search_) == SQLITE_ROW) ids.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(search_, 0)));
+    sqlite3_reset(search_);
+    return ids;
+  }
+
+ private:
+  void Check(int code) {
+    if (code != SQLITE_OK) throw std::runtime_error(db_ ? sqlite3_errmsg(db_) : "sqlite3_open failed");
+  }
+  void Exec(const std::string& sql) { Check(sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, nullptr)); }
+  sqlite3* db_ = nullptr;
+  sqlite3_stmt* search_ = nullptr;
+};
+
+// Plain Xapian: TermGenerator terms, QueryParser with OR, no stemming.
+class PlainXapian {
+ public:
+  explicit PlainXapian(const std::vector<std::pair<std::string, std::string>>& paragraphs) {
+    Xapian::TermGenerator generator;
+    for (const auto& [id, text] : paragraphs) {
+      Xapian::Document doc;
+      generator.set_document(doc);
+      generator.index_text(text);
+      doc.set_data(id);
+      db_.add_document(doc);
+    }
+    parser_.set_database(db_);
+    parser_.set_default_op(Xapian::Query::OP_OR);
+  }
+  std::vector<std::string> Search(const std::string& question) {
+    std::vector<std::string> ids;
+    Xapian::Enquire enquire(db_);
+    try {
+      enquire.set_query(parser_.parse_query(question));
+    } catch (const Xapian::QueryParserError&) {
+      return ids;
+    }
+    Xapian::MSet top = enquire.get_mset(0, 10);
+    for (auto it = top.begin(); it != top.end(); ++it) ids.push_back(it.get_document().get_data());
+    return ids;
+  }
+
+ private:
+  Xapian::WritableDatabase db_{std::string(), Xapian::DB_BACKEND_INMEMORY};
+  Xapian::QueryParser parser_;
+};
+
 }  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"Relevance of tinhgon on XQuAD-vi"};
   std::string xquad, work = "relevance-xquad";
+  bool tinhgon_only = false;
   app.add_option("xquad", xquad, "xquad.vi.json")->required()->check(CLI::ExistingFile);
   app.add_option("--work", work, "Directory for the corpus and the index");
+  app.add_flag("--tinhgon-only", tinhgon_only, "Leave out the peers");
   CLI11_PARSE(app, argc, argv);
 
   std::ifstream in(xquad);
@@ -70,7 +183,8 @@ int main(int argc, char** argv) {
   std::filesystem::remove_all(work);
   std::filesystem::create_directories(std::filesystem::path(work) / "in");
   std::ofstream corpus(std::filesystem::path(work) / "in" / "xquad.jsonl");
-  std::vector<std::pair<std::string, std::string>> questions;  // question, relevant id
+  std::vector<std::pair<std::string, std::string>> questions;   // question, relevant id
+  std::vector<std::pair<std::string, std::string>> paragraphs;  // id, text
   int paragraph = 0;
   for (const auto& article : data["data"]) {
     for (const auto& p : article["paragraphs"]) {
@@ -78,6 +192,7 @@ int main(int argc, char** argv) {
       // The paragraph alone is the document: the article title, shared by all
       // its paragraphs, would only blur which paragraph answers.
       corpus << nlohmann::json{{"id", id}, {"text", p["context"]}}.dump() << "\n";
+      paragraphs.emplace_back(id, p["context"]);
       for (const auto& qa : p["qas"]) questions.emplace_back(qa["question"], id);
     }
   }
@@ -88,33 +203,50 @@ int main(int argc, char** argv) {
   tinhgon::RunIndex(options);
   tinhgon::Searcher searcher(options.db);
 
-  std::printf("%d paragraphs, %zu questions\n%-22s %8s %8s %8s\n", paragraph, questions.size(), "variant", "MRR@10",
-              "R@1", "R@10");
+  std::vector<std::pair<const char*, Ranking>> engines;
+  engines.emplace_back("tinhgon", [&searcher](const std::string& question) {
+    tinhgon::SearchRequest request;
+    request.q = WithoutSyntax(question);
+    request.facets = false;
+    request.per_page = 10;
+    std::vector<std::string> ids;
+    nlohmann::ordered_json response = searcher.Search(request);
+    for (const auto& hit : response["results"]) ids.push_back(hit["id"]);
+    return ids;
+  });
+  std::unique_ptr<Fts5> fts_exact, fts_folded;
+  std::unique_ptr<PlainXapian> xapian;
+  if (!tinhgon_only) {
+    fts_exact = std::make_unique<Fts5>(paragraphs, 0);
+    fts_folded = std::make_unique<Fts5>(paragraphs, 2);
+    xapian = std::make_unique<PlainXapian>(paragraphs);
+    engines.emplace_back("FTS5 remove_diacritics 0", [&](const std::string& q) { return fts_exact->Search(q); });
+    engines.emplace_back("FTS5 remove_diacritics 2", [&](const std::string& q) { return fts_folded->Search(q); });
+    engines.emplace_back("plain Xapian", [&](const std::string& q) { return xapian->Search(WithoutSyntax(q)); });
+  }
+
+  std::printf("%d paragraphs, %zu questions\n%-26s %-20s %8s %8s %8s\n", paragraph, questions.size(), "engine",
+              "variant", "MRR@10", "R@1", "R@10");
   const std::vector<std::pair<const char*, std::string (*)(const std::string&)>> variants = {
       {"as written", [](const std::string& q) { return q; }},
       {"without diacritics", [](const std::string& q) { return tinhgon::DiacriticFolder::Fold(q); }},
       {"old tone placement", &OldToneStyle}};
-  for (const auto& [name, transform] : variants) {
-    double mrr = 0, r1 = 0, r10 = 0;
-    for (const auto& [question, relevant] : questions) {
-      tinhgon::SearchRequest request;
-      // Quotes and parentheses in a question are text, not query syntax.
-      for (char c : transform(question)) request.q += (c == '"' || c == '(' || c == ')') ? ' ' : c;
-      request.facets = false;
-      request.per_page = 10;
-      nlohmann::ordered_json response = searcher.Search(request);
-      int rank = 0;
-      for (const auto& hit : response["results"]) {
-        ++rank;
-        if (hit["id"] != relevant) continue;
-        mrr += 1.0 / rank;
-        r1 += rank == 1;
-        r10 += 1;
-        break;
+  for (const auto& [engine, rank_of] : engines) {
+    for (const auto& [name, transform] : variants) {
+      double mrr = 0, r1 = 0, r10 = 0;
+      for (const auto& [question, relevant] : questions) {
+        std::vector<std::string> top = rank_of(transform(question));
+        for (std::size_t rank = 1; rank <= top.size() && rank <= 10; ++rank) {
+          if (top[rank - 1] != relevant) continue;
+          mrr += 1.0 / static_cast<double>(rank);
+          r1 += rank == 1;
+          r10 += 1;
+          break;
+        }
       }
+      double n = static_cast<double>(questions.size());
+      std::printf("%-26s %-20s %8.3f %8.3f %8.3f\n", engine, name, mrr / n, r1 / n, r10 / n);
     }
-    double n = static_cast<double>(questions.size());
-    std::printf("%-22s %8.3f %8.3f %8.3f\n", name, mrr / n, r1 / n, r10 / n);
   }
   return 0;
 }
