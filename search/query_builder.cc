@@ -41,10 +41,13 @@ Xapian::Query QueryBuilder::Words(const std::string& text, HighlightTerms* highl
   for (const Token* t : words) {
     Xapian::Query word(t->folded);
     highlight->folded.insert(t->folded);
-    if (marks && t->has_marks()) {
+    // Every word of a query typed with diacritics gets its exact boost, the
+    // unmarked ones too ("là" and "ba" alike): boosting only marked words
+    // made the unmarked words of the same query count for less.
+    if (marks) {
       word = Xapian::Query(Xapian::Query::OP_OR,
                            Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(t->term), kExactBoost), word);
-      highlight->exact.insert(t->term);
+      if (t->has_marks()) highlight->exact.insert(t->term);
     }
     auto expanded = expansions.find(t->start);
     if (expanded != expansions.end()) {
