@@ -1,0 +1,186 @@
+// known_item: the title-fragment known-item test on a corpus of articles
+// (vn-news-35k): a journalist remembers a few words of a headline.
+//
+//   known_item --db TINHGON_INDEX CORPUS_DIR [--sample 300] [--seed 7]
+//
+// A seeded sample of articles; for each, 3–5 consecutive words of its title
+// are the query, with and without diacritics. Relevant: every article with
+// that same title. MRR@10 and Recall@10 for tinhgon (the search library on
+// the index of CORPUS_DIR, ids being file names) and for SQLite FTS5 over the
+// same files (title and text, unicode61 with remove_diacritics 0 and 2, bm25,
+// words AND'ed and OR'ed), in one run.
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <map>
+#include <random>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+#include <sqlite3.h>
+
+#include "analyzers/diacritic_folder.h"
+#include "search/searcher.h"
+
+namespace {
+
+struct Article {
+  std::string id, title, text;
+};
+
+std::vector<std::string> Words(const std::string& s) {
+  std::vector<std::string> words;
+  std::string w;
+  for (char c : s + " ") {
+    auto u = static_cast<unsigned char>(c);
+    if (u < 0x80 && !std::isalnum(u)) {
+      if (!w.empty()) words.push_back(w);
+      w.clear();
+    } else {
+      w += c;
+    }
+  }
+  return words;
+}
+
+class Fts5 {
+ public:
+  Fts5(const std::vector<Article>& articles, int remove_diacritics) {
+    sqlite3_open(":memory:", &db_);
+    Exec("CREATE VIRTUAL TABLE a USING fts5(id UNINDEXED, title, text, tokenize = 'unicode61 remove_diacritics " +
+         std::to_string(remove_diacritics) + "')");
+    Exec("BEGIN");
+    sqlite3_stmt* insert = nullptr;
+    sqlite3_prepare_v2(db_, "INSERT INTO a VALUES (?, ?, ?)", -1, &insert, nullptr);
+    for (const Article& article : articles) {
+      sqlite3_bind_text(insert, 1, article.id.c_str(), -1, SQLITE_STATIC);
+      sqlite3_bind_text(insert, 2, article.title.c_str(), -1, SQLITE_STATIC);
+      sqlite3_bind_text(insert, 3, article.text.c_str(), -1, SQLITE_STATIC);
+      sqlite3_step(insert);
+      sqlite3_reset(insert);
+    }
+    sqlite3_finalize(insert);
+    Exec("COMMIT");
+    sqlite3_prepare_v2(db_, "SELECT id FROM a WHERE a MATCH ? ORDER BY bm25(a) LIMIT 10", -1, &search_, nullptr);
+  }
+  ~Fts5() {
+    sqlite3_finalize(search_);
+    sqlite3_close(db_);
+  }
+  std::vector<std::string> Search(const std::string& text, const char* op) {
+    std::string query;
+    for (const std::string& w : Words(text)) query += (query.empty() ? "\"" : std::string(" ") + op + " \"") + w + "\"";
+    std::vector<std::string> ids;
+    sqlite3_bind_text(search_, 1, query.c_str(), -1, SQLITE_TRANSIENT);
+    while (sqlite3_step(search_) == SQLITE_ROW) ids.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(search_, 0)));
+    sqlite3_reset(search_);
+    return ids;
+  }
+
+ private:
+  void Exec(const std::string& sql) {
+    if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK) throw std::runtime_error(sqlite3_errmsg(db_));
+  }
+  sqlite3* db_ = nullptr;
+  sqlite3_stmt* search_ = nullptr;
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"known_item: title-fragment known-item test, tinhgon against SQLite FTS5"};
+  std::string db, corpus;
+  int sample = 300;
+  unsigned seed = 7;
+  app.add_option("--db", db, "tinhgon index of CORPUS_DIR")->required();
+  app.add_option("corpus", corpus, "Directory of .txt articles, title on the first line")->required();
+  app.add_option("--sample", sample, "Articles sampled");
+  app.add_option("--seed", seed, "Seed of the sample");
+  CLI11_PARSE(app, argc, argv);
+
+  std::vector<Article> articles;
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(corpus)) {
+    if (entry.is_regular_file() && entry.path().extension() == ".txt") files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  std::map<std::string, std::set<std::string>> by_title;
+  for (const auto& path : files) {
+    std::ifstream in(path);
+    Article a;
+    a.id = std::filesystem::relative(path, corpus).generic_string();
+    std::getline(in, a.title);
+    a.text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    by_title[a.title].insert(a.id);
+    articles.push_back(std::move(a));
+  }
+
+  std::mt19937 random(seed);
+  std::vector<std::pair<std::string, std::string>> queries;  // fragment, title
+  std::uniform_int_distribution<std::size_t> pick(0, articles.size() - 1);
+  for (int attempts = 0; static_cast<int>(queries.size()) < sample && attempts < 100 * sample; ++attempts) {
+    const Article& a = articles[pick(random)];
+    std::vector<std::string> words;
+    std::string w;
+    for (char c : a.title + " ") {
+      if (c == ' ') {
+        if (!w.empty()) words.push_back(w);
+        w.clear();
+      } else {
+        w += c;
+      }
+    }
+    if (words.size() < 3) continue;
+    std::size_t length = std::uniform_int_distribution<std::size_t>(3, std::min<std::size_t>(5, words.size()))(random);
+    std::size_t start = std::uniform_int_distribution<std::size_t>(0, words.size() - length)(random);
+    std::string fragment;
+    for (std::size_t i = start; i < start + length; ++i) fragment += (fragment.empty() ? "" : " ") + words[i];
+    queries.emplace_back(fragment, a.title);
+  }
+
+  tinhgon::Searcher searcher(db);
+  Fts5 exact(articles, 0), folded(articles, 2);
+  using Engine = std::function<std::vector<std::string>(const std::string&)>;
+  const std::vector<std::pair<const char*, Engine>> engines = {
+      {"tinhgon", [&](const std::string& q) {
+         tinhgon::SearchRequest r;
+         for (char c : q) r.q += (c == '"' || c == '(' || c == ')') ? ' ' : c;
+         r.facets = false;
+         std::vector<std::string> ids;
+         nlohmann::ordered_json response = searcher.Search(r);
+         for (const auto& hit : response["results"]) ids.push_back(hit["id"]);
+         return ids;
+       }},
+      {"FTS5 remove_diacritics 0, AND", [&](const std::string& q) { return exact.Search(q, "AND"); }},
+      {"FTS5 remove_diacritics 0, OR", [&](const std::string& q) { return exact.Search(q, "OR"); }},
+      {"FTS5 remove_diacritics 2, AND", [&](const std::string& q) { return folded.Search(q, "AND"); }},
+      {"FTS5 remove_diacritics 2, OR", [&](const std::string& q) { return folded.Search(q, "OR"); }},
+  };
+  std::printf("%zu articles, %zu title fragments (3-5 words)\n%-32s %-20s %8s %8s\n", articles.size(), queries.size(),
+              "engine", "query form", "MRR@10", "R@10");
+  for (const auto& [name, search] : engines) {
+    for (bool fold : {false, true}) {
+      double mrr = 0, r10 = 0;
+      for (const auto& [fragment, title] : queries) {
+        std::vector<std::string> top = search(fold ? tinhgon::DiacriticFolder::Fold(fragment) : fragment);
+        const std::set<std::string>& relevant = by_title[title];
+        for (std::size_t rank = 1; rank <= top.size() && rank <= 10; ++rank) {
+          if (relevant.count(top[rank - 1]) == 0) continue;
+          mrr += 1.0 / static_cast<double>(rank);
+          r10 += 1;
+          break;
+        }
+      }
+      std::printf("%-32s %-20s %8.3f %8.3f\n", name, fold ? "without diacritics" : "as written",
+                  mrr / queries.size(), r10 / queries.size());
+    }
+  }
+  return 0;
+}
