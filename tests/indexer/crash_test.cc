@@ -3,7 +3,7 @@
 // whole documents, keeps what was committed, and a re-run completes.
 #include <chrono>
 #include <fstream>
-#include <sstream>
+#include <cstdio>
 #include <random>
 #include <thread>
 #include <vector>
@@ -92,9 +92,18 @@ bool ExitedWith(int status, int code) { return WIFEXITED(status) && WEXITSTATUS(
 std::size_t CheckWhole(const std::filesystem::path& db) {
   std::filesystem::path live = tinhgon::IndexStore::LiveGeneration(db);
   if (live.empty()) return 0;  // killed before the first commit
-  std::ostringstream problems;
-  CHECK(Xapian::Database::check(live.string(), Xapian::DBCHECK_SHORT_TREE, &problems) == 0);
-  INFO(problems.str());
+  // xapian-check, in its own process: Xapian::Database::check() itself trips
+  // AddressSanitizer (a new/delete size mismatch inside libxapian 1.4.22).
+  const std::string command = "xapian-check '" + live.string() + "' 2>&1";
+  std::string report;
+  FILE* check = popen(command.c_str(), "r");
+  REQUIRE(check != nullptr);
+  char buffer[4096];
+  for (std::size_t n; (n = fread(buffer, 1, sizeof buffer, check)) > 0;) report.append(buffer, n);
+  const int status = pclose(check);
+  INFO(report);
+  CHECK(ExitedWith(status, 0));
+  CHECK(report.find("No errors found") != std::string::npos);
   Xapian::Database index(db.string());
   std::size_t whole = 0;
   for (auto it = index.postlist_begin(""); it != index.postlist_end(""); ++it) {
