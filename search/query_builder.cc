@@ -27,7 +27,7 @@ Xapian::Query Combine(Xapian::Query::op op, const std::vector<Xapian::Query>& pa
 QueryBuilder::QueryBuilder(Analyzer& analyzer, const FilterResolver& filters)
     : analyzer_(analyzer), filters_(filters) {}
 
-Xapian::Query QueryBuilder::Words(const std::string& text, HighlightTerms* highlight) {
+Xapian::Query QueryBuilder::Words(const std::string& text, HighlightTerms* highlight, Purpose purpose) {
   const Analysis analysis = analyzer_.Analyze(text);
   std::vector<const Token*> words = WrittenTokens(analysis.tokens);
   if (words.empty()) return Xapian::Query();
@@ -44,7 +44,7 @@ Xapian::Query QueryBuilder::Words(const std::string& text, HighlightTerms* highl
     // Every word of a query typed with diacritics gets its exact boost, the
     // unmarked ones too ("là" and "ba" alike): boosting only marked words
     // made the unmarked words of the same query count for less.
-    if (marks) {
+    if (marks && purpose == Purpose::kRanking) {  // every exact term is also indexed folded
       word = Xapian::Query(Xapian::Query::OP_OR,
                            Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(t->term), kExactBoost), word);
       if (t->has_marks()) highlight->exact.insert(t->term);
@@ -61,8 +61,9 @@ Xapian::Query QueryBuilder::Words(const std::string& text, HighlightTerms* highl
     }
     parts.push_back(word);
   }
-  // Adjacent syllables in the query, adjacent in the report: the word they form.
-  for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+  // Adjacent syllables in the query, adjacent in the report: the word they
+  // form. Both syllables already match alone, so the set is the same without.
+  for (std::size_t i = 0; purpose == Purpose::kRanking && i + 1 < words.size(); ++i) {
     if (words[i + 1]->position != words[i]->position + 1) continue;
     Xapian::Query pair[] = {Xapian::Query(words[i]->folded), Xapian::Query(words[i + 1]->folded)};
     parts.emplace_back(Xapian::Query::OP_PHRASE, pair, pair + 2, 2);
@@ -87,10 +88,10 @@ Xapian::Query QueryBuilder::Phrase(const std::string& text, HighlightTerms* high
 }
 
 Xapian::Query QueryBuilder::Build(const QueryNode& node, HighlightTerms* highlight,
-                                  std::vector<std::string>* problems) {
+                                  std::vector<std::string>* problems, Purpose purpose) {
   switch (node.kind) {
     case QueryNode::Kind::kWords:
-      return Words(node.text, highlight);
+      return Words(node.text, highlight, purpose);
     case QueryNode::Kind::kPhrase:
       return Phrase(node.text, highlight);
     case QueryNode::Kind::kFilter: {
@@ -106,15 +107,15 @@ Xapian::Query QueryBuilder::Build(const QueryNode& node, HighlightTerms* highlig
     case QueryNode::Kind::kOr: {
       std::vector<Xapian::Query> parts;
       for (const QueryNode& child : node.children) {
-        Xapian::Query q = Build(child, highlight, problems);
+        Xapian::Query q = Build(child, highlight, problems, purpose);
         if (!q.empty()) parts.push_back(q);
       }
       return Combine(node.kind == QueryNode::Kind::kAnd ? Xapian::Query::OP_AND : Xapian::Query::OP_OR, parts);
     }
     case QueryNode::Kind::kNot: {
       HighlightTerms ignored;  // excluded words are never highlighted
-      Xapian::Query positive = Build(node.children[0], highlight, problems);
-      Xapian::Query negative = Build(node.children[1], &ignored, problems);
+      Xapian::Query positive = Build(node.children[0], highlight, problems, purpose);
+      Xapian::Query negative = Build(node.children[1], &ignored, problems, purpose);
       if (positive.empty()) positive = Xapian::Query::MatchAll;
       if (negative.empty()) return positive;
       return Xapian::Query(Xapian::Query::OP_AND_NOT, positive, negative);

@@ -38,12 +38,18 @@ class QueryBuilder {
 
   QueryBuilder(Analyzer& analyzer, const FilterResolver& filters);
 
+  // kRanking: the query above. kMatching: the same set of documents with
+  // none of what only weighs (exact boosts, syllable-pair phrases), which is
+  // far cheaper to run over every match, as exact facet counts must.
+  enum class Purpose { kRanking, kMatching };
+
   // The query; an empty query, or one of filters only, matches everything
   // the filters allow. `problems` receives filters that name nothing.
-  Xapian::Query Build(const QueryNode& node, HighlightTerms* highlight, std::vector<std::string>* problems);
+  Xapian::Query Build(const QueryNode& node, HighlightTerms* highlight, std::vector<std::string>* problems,
+                      Purpose purpose = Purpose::kRanking);
 
  private:
-  Xapian::Query Words(const std::string& text, HighlightTerms* highlight);
+  Xapian::Query Words(const std::string& text, HighlightTerms* highlight, Purpose purpose);
   Xapian::Query Phrase(const std::string& text, HighlightTerms* highlight);
 
   Analyzer& analyzer_;

@@ -217,6 +217,13 @@ json Searcher::Run(const SearchRequest& r, bool all_districts) {
   if (parsed.fell_back) warnings.push_back("query syntax ignored (" + parsed.problem + "): searched for the words");
   Xapian::Query query = builder_->Build(parsed.root, &highlight, &warnings);
   if (query.empty()) query = Xapian::Query::MatchAll;
+  Xapian::Query matching;
+  if (r.facets) {
+    HighlightTerms unused_highlight;
+    std::vector<std::string> same_warnings;
+    matching = builder_->Build(parsed.root, &unused_highlight, &same_warnings, QueryBuilder::Purpose::kMatching);
+    if (matching.empty()) matching = Xapian::Query::MatchAll;
+  }
 
   json applied = json::object();
   std::vector<Xapian::Query> filters;
@@ -241,7 +248,9 @@ json Searcher::Run(const SearchRequest& r, bool all_districts) {
     if (!r.to.empty()) applied["to"] = r.to;
   }
   if (!filters.empty()) {
-    query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+    const Xapian::Query all(Xapian::Query::OP_AND, filters.begin(), filters.end());
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query, all);
+    if (r.facets) matching = Xapian::Query(Xapian::Query::OP_FILTER, matching, all);
   }
 
   return WithRetry([&] {
@@ -249,14 +258,21 @@ json Searcher::Run(const SearchRequest& r, bool all_districts) {
     enquire.set_query(query);
     if (r.sort == "date") enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
     if (r.sort == "date_asc") enquire.set_sort_by_value_then_relevance(schema::kDateSlot, false);
+    Xapian::MSet mset = enquire.get_mset((r.page - 1) * r.per_page, r.per_page);
+    Xapian::doccount total = mset.get_matches_estimated();
+    // Exact counts visit every match: they run on the matching query,
+    // unweighted, so no phrase is checked and nothing is scored.
     std::vector<std::unique_ptr<FacetCounter>> counters;
     if (r.facets) {
+      Xapian::Enquire counting(*db_);
+      counting.set_query(matching);
+      counting.set_weighting_scheme(Xapian::BoolWeight());
       for (Xapian::valueno slot : kFacetSlots) {
         counters.push_back(std::make_unique<FacetCounter>(slot));
-        enquire.add_matchspy(counters.back().get());
+        counting.add_matchspy(counters.back().get());
       }
+      total = counting.get_mset(0, 0, kExactFacetLimit).get_matches_estimated();
     }
-    Xapian::MSet mset = enquire.get_mset((r.page - 1) * r.per_page, r.per_page, r.facets ? kExactFacetLimit : 0);
     json results = json::array();
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       std::optional<json> hit = Hit(it);
@@ -274,12 +290,12 @@ json Searcher::Run(const SearchRequest& r, bool all_districts) {
     }
     // Little found for a query typed without marks: offer the form with them.
     json suggestion = nullptr;
-    if (mset.get_matches_estimated() < kSuggestBelow && !parsed.fell_back && !r.q.empty()) {
+    if (total < kSuggestBelow && !parsed.fell_back && !r.q.empty()) {
       if (auto restored = RestoreDiacritics(*analyzer_, *db_, r.q)) suggestion = *restored;
     }
     double took = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     return json{{"query", r.q},
-                {"total", mset.get_matches_estimated()},
+                {"total", total},
                 {"page", r.page},
                 {"per_page", r.per_page},
                 {"sort", r.sort},
