@@ -41,3 +41,18 @@ start_server() {
   echo "tinhgon-serve did not start: $(cat "$log")" >&2
   return 1
 }
+
+# wrk_figures FILE: from wrk --latency output, sets WRK_REQUESTS, WRK_RPS,
+# WRK_P50, WRK_P99, WRK_NON2XX and WRK_SOCKET_ERRORS (the last two 0 when wrk
+# reports none).
+wrk_figures() {
+  local f=$1
+  WRK_REQUESTS=$(awk '/requests in/ { print $1 }' "$f")
+  WRK_RPS=$(awk '/Requests\/sec/ { print $2 }' "$f")
+  WRK_P50=$(awk '$1 == "50%" { print $2 }' "$f")
+  WRK_P99=$(awk '$1 == "99%" { print $2 }' "$f")
+  WRK_NON2XX=$(awk '/Non-2xx/ { print $NF }' "$f")
+  WRK_NON2XX=${WRK_NON2XX:-0}
+  WRK_SOCKET_ERRORS=$(awk -F'[ ,]+' '/Socket errors/ { print $4 + $6 + $8 + $10 }' "$f")
+  WRK_SOCKET_ERRORS=${WRK_SOCKET_ERRORS:-0}
+}

@@ -13,6 +13,7 @@
 #include "tests/search/test_server.h"
 
 using nlohmann::json;
+using tinhgon::testing::CheckError;
 using tinhgon::testing::TempDir;
 using tinhgon::testing::WriteFile;
 
@@ -37,15 +38,6 @@ class Server {
 Server& Shared() {
   static Server server;
   return server;
-}
-
-// The error body every refusal carries.
-void CheckError(const httplib::Result& r, int status, const std::string& code) {
-  REQUIRE(r);
-  CHECK(r->status == status);
-  json body = json::parse(r->body);
-  CHECK(body["error"]["code"] == code);
-  CHECK_FALSE(body["error"]["message"].get<std::string>().empty());
 }
 
 }  // namespace

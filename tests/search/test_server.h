@@ -7,7 +7,9 @@
 #include <string>
 #include <thread>
 
+#include <catch2/catch.hpp>
 #include <httplib.h>
+#include <nlohmann/json.hpp>
 
 #include "search/connection_pool.h"
 #include "search/http_api.h"
@@ -54,5 +56,14 @@ class TestServer {
   int port_ = 0;
   std::thread thread_;
 };
+
+// The error body every refusal carries: the status, a code and a message.
+inline void CheckError(const httplib::Result& r, int status, const std::string& code) {
+  REQUIRE(r);
+  CHECK(r->status == status);
+  nlohmann::json body = nlohmann::json::parse(r->body);
+  CHECK(body["error"]["code"] == code);
+  CHECK_FALSE(body["error"]["message"].get<std::string>().empty());
+}
 
 }  // namespace tinhgon::testing

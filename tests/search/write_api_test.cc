@@ -13,6 +13,7 @@
 #include "tests/search/test_server.h"
 
 using nlohmann::json;
+using tinhgon::testing::CheckError;
 using tinhgon::testing::TempDir;
 using tinhgon::testing::TestServer;
 using tinhgon::testing::WriteFile;
@@ -25,14 +26,6 @@ httplib::Headers Bearer(const std::string& token) { return {{"Authorization", "B
 
 std::string ReportJson(const std::string& id, const std::string& text) {
   return json{{"id", id}, {"title", "Sáp nhập phòng ban"}, {"text", text}, {"date", "2025-03-01"}}.dump();
-}
-
-void CheckError(const httplib::Result& r, int status, const std::string& code) {
-  REQUIRE(r);
-  CHECK(r->status == status);
-  json body = json::parse(r->body);
-  CHECK(body["error"]["code"] == code);
-  CHECK_FALSE(body["error"]["message"].get<std::string>().empty());
 }
 
 std::size_t Total(const TestServer& server, const std::string& query) {
