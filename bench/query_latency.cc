@@ -60,6 +60,8 @@ int main(int argc, char** argv) {
   app.add_option("--db", db, "tinhgon index")->required();
   app.add_option("--floor", floor, "Index built by xapian_floor (optional)");
   app.add_option("--mix", mix, "Query mix: URL query strings, one per line")->required();
+  std::string only;
+  app.add_option("--only", only, "Measure only the engines whose name contains this (for profiling one)");
   app.add_option("--runs", runs, "Runs through the mix; medians are reported")->check(CLI::Range(1, 100));
   CLI11_PARSE(app, argc, argv);
 
@@ -105,6 +107,7 @@ int main(int argc, char** argv) {
   std::printf("%zu queries, %d runs, medians of each run's figures\n", requests.size(), runs);
   std::printf("%-34s %9s %9s %9s %9s\n", "engine", "p50 ms", "p95 ms", "p99 ms", "q/s");
   for (const auto& [name, queries] : engines) {
+    if (name.find(only) == std::string::npos) continue;
     Measure(queries);  // warm the caches once
     std::vector<double> p50, p95, p99, qps;
     for (int run = 0; run < runs; ++run) {

@@ -11,7 +11,7 @@
 #include "analyzers/metadata/gazetteer.h"
 #include "indexer/schema.h"
 #include "search/diacritics_restorer.h"
-#include "search/facet_counter.h"
+#include "search/facet_table.h"
 #include "search/filter_resolver.h"
 #include "search/query_builder.h"
 #include "search/query_parser.h"
@@ -27,6 +27,20 @@ const char* const kFacetNames[kFacets] = {"province", "province_2025", "district
 const Xapian::valueno kFacetSlots[kFacets] = {schema::kProvincesSlot, schema::kProvinces2025Slot,
                                               schema::kDistrictsSlot, schema::kAgenciesSlot,
                                               schema::kEventsSlot,    schema::kYearSlot};
+// Counts the facets of every document the counting match visits.
+class FacetCounter : public Xapian::MatchSpy {
+ public:
+  explicit FacetCounter(const FacetTable& table) : table_(table), counts_(table.NewCounts()) {}
+  void operator()(const Xapian::Document& doc, double /*weight*/) override { table_.Count(doc.get_docid(), counts_); }
+  const std::vector<std::vector<Xapian::doccount>>& counts() const { return counts_; }
+
+ private:
+  const FacetTable& table_;
+  std::vector<std::vector<Xapian::doccount>> counts_;
+};
+
+const std::vector<Xapian::valueno> kFacetSlotList(std::begin(kFacetSlots), std::end(kFacetSlots));
+
 const char* const kFilterNames[] = {"province", "province_2025", "district", "commune", "agency", "event", "year"};
 
 std::string ReadStub(const std::filesystem::path& dir) {
@@ -83,8 +97,9 @@ std::optional<json> Hit(const Xapian::MSetIterator& it) {
 
 }  // namespace
 
-Searcher::Searcher(const std::filesystem::path& db)
+Searcher::Searcher(const std::filesystem::path& db, std::shared_ptr<FacetTableCache> facet_tables)
     : dir_(db),
+      facet_tables_(facet_tables ? std::move(facet_tables) : std::make_shared<FacetTableCache>()),
       analyzer_(std::make_unique<Analyzer>()),
       gazetteer_(std::make_unique<Gazetteer>(*analyzer_)),
       agencies_(std::make_unique<AgencyExtractor>(*analyzer_)),
@@ -153,8 +168,8 @@ std::string Searcher::revision() {
   });
 }
 
-json Searcher::Facets(const std::map<std::string, Xapian::doccount>* counts[kFacets], const SearchRequest& request,
-                      bool all_districts) {
+json Searcher::Facets(const FacetTable& table, const std::vector<std::vector<Xapian::doccount>>& counts,
+                      const SearchRequest& request, bool all_districts) {
   std::set<std::string> selected_provinces;
   auto province_filter = request.filters.find("province");
   if (province_filter != request.filters.end()) {
@@ -166,8 +181,13 @@ json Searcher::Facets(const std::map<std::string, Xapian::doccount>* counts[kFac
   }
   json facets = json::object();
   for (int f = 0; f < kFacets; ++f) {
-    std::vector<std::pair<std::string, Xapian::doccount>> values(counts[f]->begin(), counts[f]->end());
-    std::stable_sort(values.begin(), values.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    std::vector<std::pair<std::string, Xapian::doccount>> values;
+    for (std::size_t ordinal = 0; ordinal < counts[f].size(); ++ordinal) {
+      if (counts[f][ordinal] > 0) values.emplace_back(table.values(f)[ordinal], counts[f][ordinal]);
+    }
+    // By count, then by code, so equal counts list in a stable order.
+    std::sort(values.begin(), values.end(),
+              [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
     json list = json::array();
     for (const auto& [code, count] : values) {
       if (f == kDistrictFacet && !all_districts) {
@@ -216,14 +236,6 @@ json Searcher::Run(const SearchRequest& r, bool all_districts) {
   std::vector<std::string> warnings;
   if (parsed.fell_back) warnings.push_back("query syntax ignored (" + parsed.problem + "): searched for the words");
   Xapian::Query query = builder_->Build(parsed.root, &highlight, &warnings);
-  if (query.empty()) query = Xapian::Query::MatchAll;
-  Xapian::Query matching;
-  if (r.facets) {
-    HighlightTerms unused_highlight;
-    std::vector<std::string> same_warnings;
-    matching = builder_->Build(parsed.root, &unused_highlight, &same_warnings, QueryBuilder::Purpose::kMatching);
-    if (matching.empty()) matching = Xapian::Query::MatchAll;
-  }
 
   json applied = json::object();
   std::vector<Xapian::Query> filters;
@@ -247,11 +259,22 @@ json Searcher::Run(const SearchRequest& r, bool all_districts) {
     if (!r.from.empty()) applied["from"] = r.from;
     if (!r.to.empty()) applied["to"] = r.to;
   }
-  if (!filters.empty()) {
-    const Xapian::Query all(Xapian::Query::OP_AND, filters.begin(), filters.end());
-    query = Xapian::Query(Xapian::Query::OP_FILTER, query, all);
-    if (r.facets) matching = Xapian::Query(Xapian::Query::OP_FILTER, matching, all);
-  }
+  // MatchNothing, a filter naming nothing, is an empty Query too: whether
+  // there are filters is told by the list, not by the query.
+  const Xapian::Query all_filters(Xapian::Query::OP_AND, filters.begin(), filters.end());
+  auto filtered = [&](Xapian::Query q) {
+    if (q.empty()) q = Xapian::Query::MatchAll;
+    return filters.empty() ? q : Xapian::Query(Xapian::Query::OP_FILTER, q, all_filters);
+  };
+  // The other purposes analyze the same words again; what they mark and the
+  // problems they meet are the same as the ranking query's.
+  auto variant = [&](QueryBuilder::Purpose purpose) {
+    HighlightTerms same_highlight;
+    std::vector<std::string> same_warnings;
+    return filtered(builder_->Build(parsed.root, &same_highlight, &same_warnings, purpose));
+  };
+  query = filtered(query);
+  const Xapian::Query matching = r.facets ? variant(QueryBuilder::Purpose::kMatching) : Xapian::Query();
 
   return WithRetry([&] {
     Xapian::Enquire enquire(*db_);
@@ -261,16 +284,18 @@ json Searcher::Run(const SearchRequest& r, bool all_districts) {
     Xapian::MSet mset = enquire.get_mset((r.page - 1) * r.per_page, r.per_page);
     Xapian::doccount total = mset.get_matches_estimated();
     // Exact counts visit every match: they run on the matching query,
-    // unweighted, so no phrase is checked and nothing is scored.
-    std::vector<std::unique_ptr<FacetCounter>> counters;
+    // unweighted, so no phrase is checked and nothing is scored, and read
+    // each match's facets from the table of this revision.
+    std::shared_ptr<const FacetTable> table;
+    std::optional<FacetCounter> counter;
     if (r.facets) {
+      table = facet_tables_->Get(*db_, dir_.string() + "|" + stub_ + "@" + std::to_string(db_->get_revision()),
+                                 kFacetSlotList);
+      counter.emplace(*table);
       Xapian::Enquire counting(*db_);
       counting.set_query(matching);
       counting.set_weighting_scheme(Xapian::BoolWeight());
-      for (Xapian::valueno slot : kFacetSlots) {
-        counters.push_back(std::make_unique<FacetCounter>(slot));
-        counting.add_matchspy(counters.back().get());
-      }
+      counting.add_matchspy(&*counter);
       total = counting.get_mset(0, 0, kExactFacetLimit).get_matches_estimated();
     }
     json results = json::array();
@@ -283,11 +308,7 @@ json Searcher::Run(const SearchRequest& r, bool all_districts) {
       results.push_back(*hit);
     }
     json facets = json::object();
-    if (r.facets) {
-      const std::map<std::string, Xapian::doccount>* counts[kFacets];
-      for (int f = 0; f < kFacets; ++f) counts[f] = &counters[f]->counts();
-      facets = Facets(counts, r, all_districts);
-    }
+    if (r.facets) facets = Facets(*table, counter->counts(), r, all_districts);
     // Little found for a query typed without marks: offer the form with them.
     json suggestion = nullptr;
     if (total < kSuggestBelow && !parsed.fell_back && !r.q.empty()) {

@@ -15,6 +15,8 @@ namespace tinhgon {
 
 class AgencyExtractor;
 class Analyzer;
+class FacetTable;
+class FacetTableCache;
 class FilterResolver;
 class Gazetteer;
 class QueryBuilder;
@@ -49,7 +51,9 @@ inline constexpr Xapian::doccount kSuggestBelow = 5;  // "did you mean" when few
 // to the newest commit, and a rebuild's new generation is picked up too.
 class Searcher {
  public:
-  explicit Searcher(const std::filesystem::path& db);
+  // Searchers of one process should share `facet_tables` (one is made when
+  // none is given), so each revision's facet table is built once.
+  explicit Searcher(const std::filesystem::path& db, std::shared_ptr<FacetTableCache> facet_tables = nullptr);
   ~Searcher();
 
   // The JSON the API returns: {query, total, page, per_page, sort, filters,
@@ -73,13 +77,15 @@ class Searcher {
   template <typename F>
   auto WithRetry(F&& work) -> decltype(work());
   // Districts are listed only for selected provinces unless `all_districts`.
-  nlohmann::ordered_json Facets(const std::map<std::string, Xapian::doccount>* counts[6],
+  // counts[f][ordinal] for the values of facet f in `table`.
+  nlohmann::ordered_json Facets(const FacetTable& table, const std::vector<std::vector<Xapian::doccount>>& counts,
                                 const SearchRequest& request, bool all_districts);
   nlohmann::ordered_json Run(const SearchRequest& request, bool all_districts);
 
   std::filesystem::path dir_;
   std::string stub_;  // the stub's content when the database was opened
   std::unique_ptr<Xapian::Database> db_;
+  std::shared_ptr<FacetTableCache> facet_tables_;
   std::unique_ptr<Analyzer> analyzer_;
   std::unique_ptr<Gazetteer> gazetteer_;
   std::unique_ptr<AgencyExtractor> agencies_;

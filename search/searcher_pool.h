@@ -9,6 +9,7 @@
 #include <mutex>
 #include <vector>
 
+#include "search/facet_table.h"
 #include "search/searcher.h"
 
 namespace tinhgon {
@@ -47,6 +48,7 @@ class SearcherPool {
 
   const std::filesystem::path db_;
   const std::size_t size_;
+  const std::shared_ptr<FacetTableCache> facet_tables_;
   std::mutex mutex_;
   std::condition_variable returned_;
   std::vector<std::unique_ptr<Searcher>> idle_;
