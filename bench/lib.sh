@@ -56,3 +56,73 @@ wrk_figures() {
   WRK_SOCKET_ERRORS=$(awk -F'[ ,]+' '/Socket errors/ { print $4 + $6 + $8 + $10 }' "$f")
   WRK_SOCKET_ERRORS=${WRK_SOCKET_ERRORS:-0}
 }
+
+# write_sphinx_tsv CORPUS_DIR TSV: the corpus as Sphinx's tsvpipe reads it:
+# id, title, text (tabs and line breaks made spaces), size (the text's
+# length in KB: an attribute to FACET on, as tinhgon counts its facets).
+# xargs may start several awk processes, so the ids are numbered after.
+write_sphinx_tsv() {
+  find "$1" -name '*.txt' | sort | xargs awk '
+    function flush() { if (started) print title "\t" body "\t" int(length(body) / 1024) }
+    FNR == 1 { flush(); started = 1; title = $0; body = ""; gsub(/\t/, " ", title); next }
+    { gsub(/\t/, " "); body = body " " $0 }
+    END { flush() }' | awk '{ print NR "\t" $0 }' >"$2"
+}
+
+# write_sphinx_conf CONF TSV INDEX_PATH [PORT]: a Sphinx configuration for
+# that TSV: case folded over the letters of Vietnamese, no accent folding
+# (Sphinx 2.2 has no ready-made Unicode table); with PORT, a searchd on
+# 127.0.0.1 speaking SphinxQL there.
+write_sphinx_conf() {
+  local conf=$1 tsv=$2 path=$3 port=${4:-}
+  cat >"$conf" <<CONF
+source news {
+  type = tsvpipe
+  tsvpipe_command = cat $tsv
+  tsvpipe_field = title
+  tsvpipe_field = content
+  tsvpipe_attr_uint = size
+}
+index news {
+  source = news
+  path = $path
+  min_word_len = 1
+  charset_table = 0..9, A..Z->a..z, _, a..z, U+C0..U+D6->U+E0..U+F6, U+D8..U+DE->U+F8..U+FE, U+DF..U+F6, U+F8..U+FF, \\
+    U+100..U+137/2, U+1A0->U+1A1, U+1A1, U+1AF->U+1B0, U+1B0, U+1E00..U+1EFF/2
+}
+indexer {
+  mem_limit = 256M
+}
+CONF
+  [[ -n $port ]] && cat >>"$conf" <<CONF
+searchd {
+  listen = 127.0.0.1:$port:mysql41
+  workers = threads
+  listen_backlog = 128
+  log = $(dirname "$path")/searchd.log
+  query_log = $(dirname "$path")/query.log
+  pid_file = $(dirname "$path")/searchd.pid
+  binlog_path =
+}
+CONF
+  return 0
+}
+
+# free_port: a TCP port on 127.0.0.1 that nothing listens on.
+free_port() {
+  local port
+  while :; do
+    port=$(( 20000 + RANDOM % 20000 ))
+    (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return 0; }
+  done
+}
+
+# wait_port PORT: waits up to 10 s for something to listen on 127.0.0.1:PORT.
+wait_port() {
+  for _ in $(seq 100); do
+    (echo >"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
+    sleep 0.1
+  done
+  echo "nothing listens on 127.0.0.1:$1" >&2
+  return 1
+}

@@ -1,14 +1,17 @@
 // query_latency: in-process query latency on a query mix (bench/query_mix),
 // the tinhgon search library against plain Xapian Enquire, in one run.
 //
-//   query_latency --db TINHGON_INDEX [--floor FLOOR_INDEX] --mix FILE [--runs 3]
+//   query_latency --db TINHGON_INDEX [--floor FLOOR_INDEX] [--omega CGI --omega-config FILE] --mix FILE [--runs 3]
 //
 // tinhgon: Searcher::Search as the API calls it (top 10, facets on, exact
 // counts, snippets), and the same without facets, which shows what exact
 // counts cost. Plain Xapian on the floor index (TermGenerator terms,
 // QueryParser, no stemming), top 10: OR, AND, and OR counting every match
-// (what exact facet counts need). Each run goes through the whole mix once;
-// the figures are the medians over runs of each run's percentiles.
+// (what exact facet counts need). With --omega, Xapian Omega's CGI on the
+// omindex database, started once per query as a web server would (the
+// words only: the mix's filters mean nothing there). Each run goes through
+// the whole mix once; the figures are the medians over runs of each run's
+// percentiles.
 
 #include <algorithm>
 #include <chrono>
@@ -23,13 +26,21 @@
 #include <httplib.h>
 #include <xapian.h>
 
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+
+#include "bench/mix.h"
 #include "search/http_params.h"
 #include "search/searcher.h"
 
 namespace {
 
+using tinhgon::bench::Median;
+
 struct Figures {
-  double p50 = 0, p95 = 0, p99 = 0, qps = 0;
+  tinhgon::bench::Percentiles at;
+  double qps = 0;
 };
 
 Figures Measure(const std::vector<std::function<void()>>& queries) {
@@ -41,24 +52,39 @@ Figures Measure(const std::vector<std::function<void()>>& queries) {
     ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count());
   }
   double total = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::sort(ms.begin(), ms.end());
-  auto at = [&](double p) { return ms[std::min(ms.size() - 1, static_cast<std::size_t>(p * ms.size()))]; };
-  return {at(0.50), at(0.95), at(0.99), queries.size() / total};
+  return {tinhgon::bench::PercentilesOf(ms), queries.size() / total};
 }
 
-double Median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v[v.size() / 2];
+// Runs a CGI program once, as a web server does for a GET request, its
+// output discarded; throws if it cannot start or fails.
+void RunCgi(const std::string& program, const std::string& query_string, const std::string& config) {
+  std::string method = "REQUEST_METHOD=GET", query = "QUERY_STRING=" + query_string, conf = "OMEGA_CONFIG_FILE=" + config;
+  char* env[] = {method.data(), query.data(), conf.data(), nullptr};
+  char* args[] = {const_cast<char*>(program.c_str()), nullptr};
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+  pid_t pid;
+  int error = posix_spawn(&pid, program.c_str(), &actions, nullptr, args, env);
+  posix_spawn_file_actions_destroy(&actions);
+  if (error != 0) throw std::runtime_error("cannot start " + program);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) throw std::runtime_error(program + " failed");
 }
+
+std::string Escaped(const std::string& s) { return httplib::detail::encode_query_param(s); }
 
 }  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"query_latency: in-process query latency, tinhgon against plain Xapian"};
-  std::string db, floor, mix;
+  std::string db, floor, mix, omega, omega_config;
   int runs = 3;
   app.add_option("--db", db, "tinhgon index")->required();
   app.add_option("--floor", floor, "Index built by xapian_floor (optional)");
+  app.add_option("--omega", omega, "Omega's CGI program (optional)");
+  app.add_option("--omega-config", omega_config, "Omega configuration whose database_dir holds the omindex database 'omega'");
   app.add_option("--mix", mix, "Query mix: URL query strings, one per line")->required();
   std::string only;
   app.add_option("--only", only, "Measure only the engines whose name contains this (for profiling one)");
@@ -66,10 +92,7 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
 
   std::vector<tinhgon::SearchRequest> requests;
-  std::ifstream in(mix);
-  for (std::string line; std::getline(in, line);) {
-    httplib::Params params;
-    httplib::detail::parse_query_text(line, params);
+  for (const httplib::Params& params : tinhgon::bench::ReadMix(mix)) {
     requests.push_back(tinhgon::ParseSearchParams({params.begin(), params.end()}));
   }
   if (requests.empty()) {
@@ -104,6 +127,16 @@ int main(int argc, char** argv) {
     }
   }
 
+  if (!omega.empty()) {
+    for (const auto& r : requests) {
+      std::string words;
+      for (const std::string& w : tinhgon::bench::PlainWords(r.q)) words += (words.empty() ? "" : " ") + w;
+      std::string query_string = "DB=omega&DEFAULTOP=or&HITSPERPAGE=10&P=" + Escaped(words);
+      engines["omega CGI, OR (process per query)"].push_back(
+          [&omega, &omega_config, query_string] { RunCgi(omega, query_string, omega_config); });
+    }
+  }
+
   std::printf("%zu queries, %d runs, medians of each run's figures\n", requests.size(), runs);
   std::printf("%-34s %9s %9s %9s %9s\n", "engine", "p50 ms", "p95 ms", "p99 ms", "q/s");
   for (const auto& [name, queries] : engines) {
@@ -112,7 +145,7 @@ int main(int argc, char** argv) {
     std::vector<double> p50, p95, p99, qps;
     for (int run = 0; run < runs; ++run) {
       Figures f = Measure(queries);
-      p50.push_back(f.p50), p95.push_back(f.p95), p99.push_back(f.p99), qps.push_back(f.qps);
+      p50.push_back(f.at.p50), p95.push_back(f.at.p95), p99.push_back(f.at.p99), qps.push_back(f.qps);
     }
     std::printf("%-34s %9.2f %9.2f %9.2f %9.0f\n", name.c_str(), Median(p50), Median(p95), Median(p99), Median(qps));
   }
