@@ -1,5 +1,6 @@
 #include "indexer/document_builder.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <set>
 
@@ -29,6 +30,28 @@ std::string Joined(const std::set<std::string>& values) {
 
 void AddBoolean(Xapian::Document* doc, std::string_view prefix, const std::string& value) {
   if (!value.empty() && value.size() <= schema::kMaxTermBytes) doc->add_boolean_term(schema::Term(prefix, value));
+}
+
+// The syllable pairs of schema::kPair, from the tokens' positions. Tokens
+// come in text order with abbreviation expansions after, so they are sorted
+// by position first.
+void AddPairs(Xapian::Document* doc, const std::vector<Token>& tokens, std::size_t title_end) {
+  std::vector<const Token*> by_position;
+  by_position.reserve(tokens.size());
+  for (const Token& t : tokens) {
+    if (t.folded.size() <= schema::kMaxTermBytes) by_position.push_back(&t);
+  }
+  std::stable_sort(by_position.begin(), by_position.end(),
+                   [](const Token* a, const Token* b) { return a->position < b->position; });
+  std::size_t next = 0;  // the first token at a position after the current one
+  for (std::size_t i = 0; i < by_position.size(); ++i) {
+    const Token& first = *by_position[i];
+    while (next < by_position.size() && by_position[next]->position <= first.position) ++next;
+    const Xapian::termcount weight = title_end > 0 && first.end <= title_end ? schema::kTitleWeight : 1;
+    for (std::size_t j = next; j < by_position.size() && by_position[j]->position == first.position + 1; ++j) {
+      doc->add_term(schema::PairTerm(first.folded, by_position[j]->folded), weight);
+    }
+  }
 }
 
 }  // namespace
@@ -71,6 +94,7 @@ Xapian::Document DocumentBuilder::Build(const SourceReport& report, const std::s
       if (t.has_marks()) doc.add_posting(schema::Term(schema::kTitle, t.folded), pos);
     }
   }
+  AddPairs(&doc, analysis.tokens, title_end);
 
   doc.add_boolean_term(schema::Term(schema::kId, report.id));
   AddBoolean(&doc, schema::kFile, report.source);

@@ -19,7 +19,7 @@ namespace tinhgon::schema {
 
 // Bumped whenever the layout changes, so an index built by another version is
 // rebuilt rather than misread. Stored in the index metadata under kVersionKey.
-inline constexpr std::string_view kVersion = "1";
+inline constexpr std::string_view kVersion = "2";
 inline constexpr std::string_view kVersionKey = "tinhgon.schema";
 
 // --- Free text -------------------------------------------------------------
@@ -35,6 +35,15 @@ inline constexpr Xapian::termcount kTitleWeight = 3;
 // Terms longer than this are not indexed (Xapian's limit is 245 bytes, and
 // such "words" are URLs or garbage, not something anyone searches for).
 inline constexpr std::size_t kMaxTermBytes = 64;
+
+// Syllable pairs: for every two adjacent positions (a line break leaves a
+// gap, so no pair crosses lines), the folded forms at the first and the
+// second joined by a space, under kPair, without positions, weighted like
+// the first token. A query's adjacent syllables look the pair up as one
+// term: what a phrase over the two folded terms would match, at the cost of
+// a term look-up instead of position checks on every document holding both
+// (docs/PERFORMANCE.md measures both).
+inline constexpr std::string_view kPair = "XW";
 
 // --- Boolean terms (filters) -------------------------------------------------
 inline constexpr std::string_view kId = "Q";              // Q<id>: unique per document
@@ -85,6 +94,12 @@ inline std::filesystem::path LiveGeneration(const std::filesystem::path& dir) {
 inline std::string Term(std::string_view prefix, std::string_view value) {
   std::string term(prefix);
   term += value;
+  return term;
+}
+
+inline std::string PairTerm(std::string_view first, std::string_view second) {
+  std::string term(kPair);
+  term.append(first).append(1, ' ').append(second);
   return term;
 }
 

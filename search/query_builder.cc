@@ -4,6 +4,7 @@
 
 #include "analyzers/analyzer.h"
 #include "analyzers/metadata/phrase_matcher.h"
+#include "indexer/schema.h"
 #include "search/filter_resolver.h"
 
 namespace tinhgon {
@@ -62,11 +63,11 @@ Xapian::Query QueryBuilder::Words(const std::string& text, HighlightTerms* highl
     parts.push_back(word);
   }
   // Adjacent syllables in the query, adjacent in the report: the word they
-  // form. Both syllables already match alone, so the set is the same without.
+  // form, looked up as the pair term the indexer wrote. Both syllables
+  // already match alone, so the set is the same without.
   for (std::size_t i = 0; purpose == Purpose::kRanking && i + 1 < words.size(); ++i) {
     if (words[i + 1]->position != words[i]->position + 1) continue;
-    Xapian::Query pair[] = {Xapian::Query(words[i]->folded), Xapian::Query(words[i + 1]->folded)};
-    parts.emplace_back(Xapian::Query::OP_PHRASE, pair, pair + 2, 2);
+    parts.emplace_back(schema::PairTerm(words[i]->folded, words[i + 1]->folded));
   }
   return Combine(Xapian::Query::OP_OR, parts);
 }

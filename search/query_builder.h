@@ -26,7 +26,7 @@ struct HighlightTerms {
 //  - each word matches its exact term or its folded term; when the query has
 //    any diacritics, exact matches weigh kExactBoost times more, so "đường"
 //    is not drowned by "dương"/"đương", while "duong" matches them all alike;
-//  - adjacent syllables of the query add a phrase over their folded terms, so
+//  - adjacent syllables of the query add their pair term (schema::kPair), so
 //    "hợp nhất" together ranks above "hợp" and "nhất" apart;
 //  - an abbreviation also matches its full form as a phrase ("UBND" →
 //    "ủy ban nhân dân"), and the full form typed matches reports that
@@ -39,7 +39,7 @@ class QueryBuilder {
   QueryBuilder(Analyzer& analyzer, const FilterResolver& filters);
 
   // kRanking: the query above. kMatching: the same set of documents with
-  // none of what only weighs (exact boosts, syllable-pair phrases), which is
+  // none of what only weighs (exact boosts, syllable pairs), which is
   // far cheaper to run over every match, as exact facet counts must.
   enum class Purpose { kRanking, kMatching };
 
