@@ -79,6 +79,24 @@ TEST_CASE("a report is indexed with its terms, tags, values and data", "[indexer
   CHECK(data["text"].get<std::string>().find("giảm 3 đầu mối") != std::string::npos);
 }
 
+TEST_CASE("adjacent syllables are indexed as pair terms, folded, never across a line", "[indexer]") {
+  TempDir dir("index-pairs");
+  WriteFile(dir / "in/p.txt", Report("Sáp nhập xã", "Huyện hợp nhất\nvăn phòng UBND huyện."));
+  REQUIRE(Index(dir, dir / "in").added == 1);
+  Xapian::Database db = Open(dir);
+  CHECK(db.term_exists(schema::PairTerm("hop", "nhat")));
+  CHECK(db.term_exists(schema::PairTerm("van", "phong")));
+  CHECK_FALSE(db.term_exists(schema::PairTerm("nhat", "van")));  // a line break stands between them
+  CHECK_FALSE(db.term_exists(schema::PairTerm("hợp", "nhất")));  // pairs hold folded forms only
+  // An abbreviation pairs with its neighbours, and its expansion with itself.
+  CHECK(db.term_exists(schema::PairTerm("phong", "ubnd")));
+  CHECK(db.term_exists(schema::PairTerm("uy", "ban")));
+  // A title pair weighs what a title word weighs.
+  Xapian::PostingIterator title = db.postlist_begin(schema::PairTerm("sap", "nhap"));
+  REQUIRE(title != db.postlist_end(schema::PairTerm("sap", "nhap")));
+  CHECK(title.get_wdf() == schema::kTitleWeight);
+}
+
 TEST_CASE("indexing the same input again changes nothing", "[indexer]") {
   TempDir dir("index-idempotent");
   WriteCorpus(dir);
