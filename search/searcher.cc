@@ -13,6 +13,7 @@
 #include "search/diacritics_restorer.h"
 #include "search/facet_table.h"
 #include "search/filter_resolver.h"
+#include "search/match_bitmap.h"
 #include "search/query_builder.h"
 #include "search/query_parser.h"
 #include "search/snippet.h"
@@ -31,7 +32,8 @@ const Xapian::valueno kFacetSlots[kFacets] = {schema::kProvincesSlot, schema::kP
 class FacetCounter : public Xapian::MatchSpy {
  public:
   explicit FacetCounter(const FacetTable& table) : table_(table), counts_(table.NewCounts()) {}
-  void operator()(const Xapian::Document& doc, double /*weight*/) override { table_.Count(doc.get_docid(), counts_); }
+  void operator()(const Xapian::Document& doc, double /*weight*/) override { Add(doc.get_docid()); }
+  void Add(Xapian::docid did) { table_.Count(did, counts_); }
   const std::vector<std::vector<Xapian::doccount>>& counts() const { return counts_; }
 
  private:
@@ -266,15 +268,15 @@ json Searcher::Run(const SearchRequest& r, bool all_districts) {
     if (q.empty()) q = Xapian::Query::MatchAll;
     return filters.empty() ? q : Xapian::Query(Xapian::Query::OP_FILTER, q, all_filters);
   };
-  // The other purposes analyze the same words again; what they mark and the
-  // problems they meet are the same as the ranking query's.
-  auto variant = [&](QueryBuilder::Purpose purpose) {
+  query = filtered(query);
+  Xapian::Query matching;
+  if (r.facets) {
+    // The same words analyzed again: what they mark and the problems they
+    // meet are the ranking query's.
     HighlightTerms same_highlight;
     std::vector<std::string> same_warnings;
-    return filtered(builder_->Build(parsed.root, &same_highlight, &same_warnings, purpose));
-  };
-  query = filtered(query);
-  const Xapian::Query matching = r.facets ? variant(QueryBuilder::Purpose::kMatching) : Xapian::Query();
+    matching = filtered(builder_->Build(parsed.root, &same_highlight, &same_warnings, QueryBuilder::Purpose::kMatching));
+  }
 
   return WithRetry([&] {
     Xapian::Enquire enquire(*db_);
@@ -283,20 +285,26 @@ json Searcher::Run(const SearchRequest& r, bool all_districts) {
     if (r.sort == "date_asc") enquire.set_sort_by_value_then_relevance(schema::kDateSlot, false);
     Xapian::MSet mset = enquire.get_mset((r.page - 1) * r.per_page, r.per_page);
     Xapian::doccount total = mset.get_matches_estimated();
-    // Exact counts visit every match: they run on the matching query,
-    // unweighted, so no phrase is checked and nothing is scored, and read
-    // each match's facets from the table of this revision.
+    // Exact counts visit every match of the matching query, which weighs
+    // nothing, and read each match's facets from the table of this
+    // revision. The match set comes from the posting lists as a bitmap
+    // where the query allows, else from Xapian's matcher, unweighted.
     std::shared_ptr<const FacetTable> table;
     std::optional<FacetCounter> counter;
     if (r.facets) {
       table = facet_tables_->Get(*db_, dir_.string() + "|" + stub_ + "@" + std::to_string(db_->get_revision()),
                                  kFacetSlotList);
       counter.emplace(*table);
-      Xapian::Enquire counting(*db_);
-      counting.set_query(matching);
-      counting.set_weighting_scheme(Xapian::BoolWeight());
-      counting.add_matchspy(&*counter);
-      total = counting.get_mset(0, 0, kExactFacetLimit).get_matches_estimated();
+      if (std::optional<MatchBitmap> matches = MatchBitmap::Evaluate(*db_, matching)) {
+        total = matches->count();
+        matches->ForEach([&](Xapian::docid did) { counter->Add(did); });
+      } else {
+        Xapian::Enquire counting(*db_);
+        counting.set_query(matching);
+        counting.set_weighting_scheme(Xapian::BoolWeight());
+        counting.add_matchspy(&*counter);
+        total = counting.get_mset(0, 0, kExactFacetLimit).get_matches_estimated();
+      }
     }
     json results = json::array();
     for (auto it = mset.begin(); it != mset.end(); ++it) {

@@ -43,6 +43,8 @@ struct SearchError : std::runtime_error {
 inline constexpr std::size_t kMaxQueryLength = 1000;
 inline constexpr int kMaxPerPage = 100;
 inline constexpr int kMaxResultWindow = 10000;   // no page reaches past this result
+// Facets of queries the match bitmap cannot evaluate (phrases, date ranges)
+// are counted by the matcher over at most this many matches.
 inline constexpr Xapian::doccount kExactFacetLimit = 100000;
 inline constexpr Xapian::doccount kSuggestBelow = 5;  // "did you mean" when fewer results than this
 
