@@ -41,15 +41,6 @@ std::vector<std::vector<Xapian::doccount>> FacetTable::NewCounts() const {
   return counts;
 }
 
-std::size_t FacetTable::memory_bytes() const {
-  std::size_t bytes = 0;
-  for (const Column& c : columns_) {
-    bytes += (c.start.capacity() + c.ordinals.capacity()) * sizeof(std::uint32_t);
-    for (const std::string& name : c.names) bytes += sizeof(std::string) + name.capacity();
-  }
-  return bytes;
-}
-
 std::shared_ptr<const FacetTable> FacetTableCache::Get(const Xapian::Database& db, const std::string& revision,
                                                        const std::vector<Xapian::valueno>& slots) {
   std::lock_guard<std::mutex> lock(mutex_);

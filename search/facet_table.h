@@ -41,8 +41,6 @@ class FacetTable {
   }
   std::vector<std::vector<Xapian::doccount>> NewCounts() const;
 
-  std::size_t memory_bytes() const;
-
  private:
   struct Column {
     // The values of document d are ordinals[start[d] .. start[d + 1]).

@@ -25,9 +25,9 @@ using json = nlohmann::ordered_json;
 
 enum Facet { kProvinceFacet, kProvince2025Facet, kDistrictFacet, kAgencyFacet, kEventFacet, kYearFacet, kFacets };
 const char* const kFacetNames[kFacets] = {"province", "province_2025", "district", "agency", "event", "year"};
-const Xapian::valueno kFacetSlots[kFacets] = {schema::kProvincesSlot, schema::kProvinces2025Slot,
-                                              schema::kDistrictsSlot, schema::kAgenciesSlot,
-                                              schema::kEventsSlot,    schema::kYearSlot};
+const std::vector<Xapian::valueno> kFacetSlots = {schema::kProvincesSlot, schema::kProvinces2025Slot,
+                                               schema::kDistrictsSlot, schema::kAgenciesSlot,
+                                               schema::kEventsSlot,    schema::kYearSlot};
 // Counts the facets of every document the counting match visits.
 class FacetCounter : public Xapian::MatchSpy {
  public:
@@ -40,8 +40,6 @@ class FacetCounter : public Xapian::MatchSpy {
   const FacetTable& table_;
   std::vector<std::vector<Xapian::doccount>> counts_;
 };
-
-const std::vector<Xapian::valueno> kFacetSlotList(std::begin(kFacetSlots), std::end(kFacetSlots));
 
 const char* const kFilterNames[] = {"province", "province_2025", "district", "commune", "agency", "event", "year"};
 
@@ -293,7 +291,7 @@ json Searcher::Run(const SearchRequest& r, bool all_districts) {
     std::optional<FacetCounter> counter;
     if (r.facets) {
       table = facet_tables_->Get(*db_, dir_.string() + "|" + stub_ + "@" + std::to_string(db_->get_revision()),
-                                 kFacetSlotList);
+                                 kFacetSlots);
       counter.emplace(*table);
       if (std::optional<MatchBitmap> matches = MatchBitmap::Evaluate(*db_, matching)) {
         total = matches->count();
