@@ -37,6 +37,12 @@ endif()
 tinhgon_require_pkg(GUMBO gumbo libgumbo-dev)
 tinhgon_require_pkg(UCHARDET uchardet libuchardet-dev)
 tinhgon_require_pkg(HTTPLIB cpp-httplib libcpp-httplib-dev)
+tinhgon_require_pkg(CRYPTO libcrypto libssl-dev)
+
+find_package(spdlog QUIET CONFIG)
+if(NOT spdlog_FOUND)
+  message(FATAL_ERROR "spdlog not found: apt-get install libspdlog-dev (or run scripts/setup)")
+endif()
 
 find_path(KAINJOW_MUSTACHE_INCLUDE kainjow/mustache.hpp)
 if(NOT KAINJOW_MUSTACHE_INCLUDE)

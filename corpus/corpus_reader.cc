@@ -7,8 +7,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "corpus/calendar.h"
 #include "corpus/encoding.h"
 #include "corpus/html_reader.h"
+#include "corpus/report_id.h"
 
 namespace tinhgon {
 namespace {
@@ -17,15 +19,6 @@ std::string Extension(const std::filesystem::path& path) {
   std::string ext = path.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
   return ext;
-}
-
-bool IsIsoDate(const std::string& s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (s[i] < '0' || s[i] > '9') return false;
-  }
-  int month = std::stoi(s.substr(5, 2)), day = std::stoi(s.substr(8, 2));
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 
 std::optional<std::string> OptionalString(const nlohmann::json& record, const char* key) {
@@ -75,12 +68,13 @@ SourceReport CorpusReader::ParseRecord(std::string_view json_text, const std::st
   if (text->size() > kMaxReportBytes) throw std::invalid_argument("'text' is " + TooLarge(text->size()));
   SourceReport report;
   report.id = id->is_string() ? id->get<std::string>() : std::to_string(id->get<long long>());
+  if (std::string problem = IdProblem(report.id); !problem.empty()) throw std::invalid_argument(problem);
   report.source = source;
   report.format = "jsonl";
   report.encoding = "UTF-8";
   report.text = title ? *title + "\n" + *text : *text;
   report.date = OptionalString(record, "date");
-  if (report.date && !IsIsoDate(*report.date)) throw std::invalid_argument("'date' is not YYYY-MM-DD");
+  if (report.date && !IsIsoDate(*report.date)) throw std::invalid_argument("'date' is not a day written YYYY-MM-DD");
   report.url = OptionalString(record, "url");
   report.publisher = OptionalString(record, "source");
   return report;
@@ -157,6 +151,10 @@ void CorpusReader::ReadBytes(const InputFile& file, const std::string& bytes,
   }
   if (bytes.size() > kMaxReportBytes) {
     errors->push_back({file.relative, TooLarge(bytes.size())});
+    return;
+  }
+  if (std::string problem = IdProblem(file.relative); !problem.empty()) {
+    errors->push_back({file.relative, "its path cannot be an id: " + problem});
     return;
   }
   SourceReport report;

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analyzers/analyzer.h"
+#include "analyzers/metadata/analysis_fingerprint.h"
 #include "analyzers/metadata/gazetteer.h"
 #include "indexer/schema.h"
 
@@ -59,7 +60,9 @@ void AddPairs(Xapian::Document* doc, const std::vector<Token>& tokens, std::size
 DocumentBuilder::DocumentBuilder() = default;
 
 std::string DocumentBuilder::ContentHash(const SourceReport& r) {
-  std::uint64_t h = Fnv1a(schema::kVersion);
+  // The schema and the chain are part of what was indexed: after either
+  // changes, every report is analyzed again rather than skipped.
+  std::uint64_t h = Fnv1a(AnalysisFingerprint(), Fnv1a(schema::kVersion));
   for (const std::string* field : {&r.format, &r.text}) h = Fnv1a(*field, Fnv1a("\x1f", h));
   for (const auto* field : {&r.date, &r.url, &r.publisher}) h = Fnv1a(field->value_or(""), Fnv1a("\x1f", h));
   char hex[17];
@@ -96,8 +99,9 @@ Xapian::Document DocumentBuilder::Build(const SourceReport& report, const std::s
   }
   AddPairs(&doc, analysis.tokens, title_end);
 
-  doc.add_boolean_term(schema::Term(schema::kId, report.id));
-  AddBoolean(&doc, schema::kFile, report.source);
+  doc.add_boolean_term(schema::IdTerm(report.id));
+  doc.add_value(schema::kIdSlot, report.id);
+  if (!report.source.empty()) doc.add_boolean_term(schema::BooleanTerm(schema::kFile, report.source));
   std::set<std::string> provinces, provinces_2025, districts, agencies, events;
   for (const Locality& l : m.localities) {
     const AdminUnit& unit = gazetteer.unit(l.level, l.unit);
@@ -119,7 +123,9 @@ Xapian::Document DocumentBuilder::Build(const SourceReport& report, const std::s
   for (const auto& slug : agencies) AddBoolean(&doc, schema::kAgency, slug);
   for (const auto& type : events) AddBoolean(&doc, schema::kEvent, type);
   for (const auto& date : m.dates_mentioned) AddBoolean(&doc, schema::kYearMentioned, date.substr(0, 4));
-  if (report.publisher) AddBoolean(&doc, schema::kSource, *report.publisher);
+  if (report.publisher && !report.publisher->empty()) {
+    doc.add_boolean_term(schema::BooleanTerm(schema::kSource, *report.publisher));
+  }
   if (m.date) {
     const std::string& d = *m.date;  // YYYY-MM-DD
     AddBoolean(&doc, schema::kYear, d.substr(0, 4));

@@ -2,6 +2,7 @@
 
 #include <xapian.h>
 
+#include "analyzers/metadata/analysis_fingerprint.h"
 #include "indexer/index_store.h"
 #include "indexer/schema.h"
 
@@ -12,7 +13,7 @@ DocumentWriter::DocumentWriter(std::filesystem::path db) : db_(std::move(db)) {}
 WriteOutcome DocumentWriter::Put(SourceReport report) {
   report.source.clear();
   const std::string hash = DocumentBuilder::ContentHash(report);
-  const std::string id_term = schema::Term(schema::kId, report.id);
+  const std::string id_term = schema::IdTerm(report.id);
   std::lock_guard<std::mutex> lock(mutex_);
   // Analysis comes before the lock on the index: it is the slow part.
   Xapian::Document doc = builder_.Build(report, hash);
@@ -21,7 +22,8 @@ WriteOutcome DocumentWriter::Put(SourceReport report) {
   WriteOutcome outcome = WriteOutcome::kAdded;
   Xapian::PostingIterator it = db.postlist_begin(id_term);
   if (it != db.postlist_end(id_term)) {
-    if (db.get_document(*it).get_value(schema::kContentHashSlot) == hash) return WriteOutcome::kUnchanged;
+    const bool same_chain = db.get_metadata(std::string(schema::kAnalysisKey)) == AnalysisFingerprint();
+    if (same_chain && db.get_document(*it).get_value(schema::kContentHashSlot) == hash) return WriteOutcome::kUnchanged;
     outcome = WriteOutcome::kReplaced;
   }
   db.replace_document(id_term, doc);
@@ -30,7 +32,7 @@ WriteOutcome DocumentWriter::Put(SourceReport report) {
 }
 
 bool DocumentWriter::Delete(const std::string& id) {
-  const std::string id_term = schema::Term(schema::kId, id);
+  const std::string id_term = schema::IdTerm(id);
   std::lock_guard<std::mutex> lock(mutex_);
   IndexStore store(db_, /*rebuild=*/false);
   if (!store.db().term_exists(id_term)) return false;

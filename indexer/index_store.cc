@@ -1,11 +1,13 @@
 #include "indexer/index_store.h"
 
+#include <charconv>
 #include <fstream>
 #include <stdexcept>
 
 #include <fcntl.h>
 #include <unistd.h>
 
+#include "analyzers/metadata/analysis_fingerprint.h"
 #include "indexer/schema.h"
 
 namespace tinhgon {
@@ -17,11 +19,10 @@ constexpr const char* kGenerationPrefix = "gen-";
 int GenerationNumber(const std::filesystem::path& path) {
   std::string name = path.filename().string();
   if (name.rfind(kGenerationPrefix, 0) != 0) return -1;
-  try {
-    return std::stoi(name.substr(4));
-  } catch (...) {
-    return -1;
-  }
+  int number = -1;
+  const char* digits = name.data() + 4;
+  auto [end, error] = std::from_chars(digits, name.data() + name.size(), number);
+  return error == std::errc() && end == name.data() + name.size() ? number : -1;
 }
 
 // rename() is atomic, but only durable once the data and the directory entry
@@ -99,6 +100,7 @@ void IndexStore::WriteStub(const std::string& generation_name) {
 }
 
 void IndexStore::Publish() {
+  db_->set_metadata(std::string(schema::kAnalysisKey), std::string(AnalysisFingerprint()));
   db_->commit();
   if (!rebuild_) return;
   std::filesystem::path previous = LiveGeneration(dir_);

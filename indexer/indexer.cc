@@ -12,7 +12,9 @@
 
 #include <xapian.h>
 
+#include "analyzers/metadata/analysis_fingerprint.h"
 #include "corpus/corpus_reader.h"
+#include "corpus/report_id.h"
 #include "indexer/document_builder.h"
 #include "indexer/index_store.h"
 #include "indexer/schema.h"
@@ -68,7 +70,7 @@ class Queue {
 // The content hash stored for `id`. The snapshot goes stale while the writer
 // commits (Xapian keeps only recent revisions readable), so reopen and retry.
 std::string StoredHash(Xapian::Database& db, const std::string& id) {
-  const std::string term = schema::Term(schema::kId, id);
+  const std::string term = schema::IdTerm(id);
   for (int attempt = 0;; ++attempt) {
     try {
       Xapian::PostingIterator it = db.postlist_begin(term);
@@ -85,10 +87,8 @@ std::string StoredHash(Xapian::Database& db, const std::string& id) {
 std::vector<std::string> IdsWith(Xapian::Database& db, const std::string& term) {
   std::vector<std::string> ids;
   for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
-    Xapian::Document doc = db.get_document(*it);
-    Xapian::TermIterator t = doc.termlist_begin();
-    t.skip_to(std::string(schema::kId));
-    if (t != doc.termlist_end() && (*t).rfind(schema::kId, 0) == 0) ids.push_back((*t).substr(schema::kId.size()));
+    std::string id = db.get_document(*it).get_value(schema::kIdSlot);
+    if (!id.empty()) ids.push_back(std::move(id));
   }
   return ids;
 }
@@ -153,8 +153,11 @@ IndexResult RunIndexOrThrowXapian(const IndexOptions& options,
 
   IndexStore store(options.db, options.rebuild);
   Xapian::WritableDatabase& db = store.db();
-  // Workers check hashes against the committed live index; a rebuild starts empty.
-  std::filesystem::path snapshot = options.rebuild ? std::filesystem::path() : store.generation();
+  // Workers check hashes against the committed live index; a rebuild starts
+  // empty, and an index written by another analysis chain is analyzed anew:
+  // its documents were made by rules this program no longer has.
+  const bool same_chain = db.get_metadata(std::string(schema::kAnalysisKey)) == AnalysisFingerprint();
+  std::filesystem::path snapshot = options.rebuild || !same_chain ? std::filesystem::path() : store.generation();
 
   unsigned jobs = options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   jobs = static_cast<unsigned>(std::max<std::size_t>(1, std::min<std::size_t>(jobs, files.size())));
@@ -175,7 +178,7 @@ IndexResult RunIndexOrThrowXapian(const IndexOptions& options,
     while (std::optional<Item> item = queue.Pop()) {
       switch (item->kind) {
         case Item::kDocument: {
-          std::string id_term = schema::Term(schema::kId, item->id);
+          std::string id_term = schema::IdTerm(item->id);
           bool existed = db.term_exists(id_term);
           db.replace_document(id_term, *item->document);
           ++(existed ? result.updated : result.added);
@@ -215,31 +218,31 @@ IndexResult RunIndexOrThrowXapian(const IndexOptions& options,
 
   // Records gone from a file that was read (a JSONL line deleted).
   for (const std::string& source : files_read) {
-    for (const std::string& id : IdsWith(db, schema::Term(schema::kFile, source))) {
+    for (const std::string& id : IdsWith(db, schema::BooleanTerm(schema::kFile, source))) {
       if (seen[source].count(id) == 0) {
-        db.delete_document(schema::Term(schema::kId, id));
+        db.delete_document(schema::IdTerm(id));
         ++result.removed;
       }
     }
   }
   if (options.prune) {
-    std::set<std::string> present;
-    for (const InputFile& f : files) present.insert(f.relative);
+    std::set<std::string> present;  // file terms, compared as terms: a long path's is a digest
+    for (const InputFile& f : files) present.insert(schema::BooleanTerm(schema::kFile, f.relative));
     std::vector<std::string> gone;
     const std::string prefix(schema::kFile);
     for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
-      if (present.count((*t).substr(prefix.size())) == 0) gone.push_back(*t);
+      if (present.count(*t) == 0) gone.push_back(*t);
     }
     for (const std::string& term : gone) {
       for (const std::string& id : IdsWith(db, term)) {
-        db.delete_document(schema::Term(schema::kId, id));
+        db.delete_document(schema::IdTerm(id));
         ++result.removed;
       }
     }
   }
   for (const std::string& id : options.deletes) {
-    std::string term = schema::Term(schema::kId, id);
-    if (!db.term_exists(term)) {
+    std::string term = schema::IdTerm(id);
+    if (!IdProblem(id).empty() || !db.term_exists(term)) {
       result.errors.push_back({id, "no document with this id"});
       ++result.failed;
       continue;

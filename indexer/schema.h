@@ -19,8 +19,13 @@ namespace tinhgon::schema {
 
 // Bumped whenever the layout changes, so an index built by another version is
 // rebuilt rather than misread. Stored in the index metadata under kVersionKey.
-inline constexpr std::string_view kVersion = "2";
+inline constexpr std::string_view kVersion = "3";
 inline constexpr std::string_view kVersionKey = "tinhgon.schema";
+// The fingerprint of the analysis chain and its data that last wrote the
+// index (analyzers/metadata/analysis_fingerprint.h). The search service
+// compares it with its own: queries analyzed by another chain than the
+// documents were miss what they should find.
+inline constexpr std::string_view kAnalysisKey = "tinhgon.analysis";
 
 // --- Free text -------------------------------------------------------------
 // Unprefixed terms with positions: each token's exact term (case-folded, with
@@ -46,7 +51,7 @@ inline constexpr std::size_t kMaxTermBytes = 64;
 inline constexpr std::string_view kPair = "XW";
 
 // --- Boolean terms (filters) -------------------------------------------------
-inline constexpr std::string_view kId = "Q";              // Q<id>: unique per document
+inline constexpr std::string_view kId = "Q";              // IdTerm(id): unique per document
 inline constexpr std::string_view kFile = "XF";           // XF<source file>, relative to its input directory
 inline constexpr std::string_view kProvince = "XP";       // XP<GSO code, pre-2025> of every locality
 inline constexpr std::string_view kProvince2025 = "XN";   // XN<code> of the 2025 province of every locality
@@ -73,6 +78,7 @@ enum Slot : Xapian::valueno {
   kEventsSlot = 5,         // event types
   kYearSlot = 6,           // publication year "YYYY"
   kContentHashSlot = 7,    // hash of what was indexed, to skip unchanged input
+  kIdSlot = 8,             // the report id itself (its Q term may be a digest)
 };
 
 // --- Document data ---------------------------------------------------------------
@@ -90,6 +96,15 @@ inline std::filesystem::path LiveGeneration(const std::filesystem::path& dir) {
   if (!(stub >> backend >> name) || backend != "auto") return {};
   return dir / name;
 }
+
+// Xapian refuses terms over 245 bytes, and ids and file paths can be longer
+// (up to 1,000 characters). A value of at most kMaxPlainTermValue bytes is
+// the term as it is; a longer one is its first bytes, a 0x1E separator and
+// the SHA-256 of the whole value in hex, which no plain value can equal (it
+// is longer than any of them) and no two values share in practice.
+inline constexpr std::size_t kMaxPlainTermValue = 200;
+std::string BooleanTerm(std::string_view prefix, std::string_view value);
+inline std::string IdTerm(std::string_view id) { return BooleanTerm(kId, id); }
 
 inline std::string Term(std::string_view prefix, std::string_view value) {
   std::string term(prefix);

@@ -41,21 +41,4 @@ std::vector<std::vector<Xapian::doccount>> FacetTable::NewCounts() const {
   return counts;
 }
 
-std::shared_ptr<const FacetTable> FacetTableCache::Get(const Xapian::Database& db, const std::string& revision,
-                                                       const std::vector<Xapian::valueno>& slots) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  for (auto it = tables_.begin(); it != tables_.end(); ++it) {
-    if (it->first == revision) {
-      tables_.splice(tables_.begin(), tables_, it);
-      return tables_.front().second;
-    }
-  }
-  // Built under the lock: every searcher that asks for this revision needs
-  // it, and one build serves them all.
-  auto table = std::make_shared<const FacetTable>(db, slots);
-  tables_.emplace_front(revision, table);
-  if (tables_.size() > kKept) tables_.pop_back();
-  return table;
-}
-
 }  // namespace tinhgon

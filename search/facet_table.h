@@ -3,15 +3,15 @@
 #pragma once
 
 #include <cstdint>
-#include <list>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include <xapian.h>
+
+#include "search/revision_cache.h"
 
 namespace tinhgon {
 
@@ -51,23 +51,17 @@ class FacetTable {
   std::vector<Column> columns_;
 };
 
-// The tables of the revisions being searched, shared by every Searcher of a
-// process, so a new commit is read once however many searchers there are.
-// Thread-safe.
+// The facet tables of the revisions being searched. Thread-safe.
 class FacetTableCache {
  public:
-  // The table of `slots` of `db` as it is now. `revision` names that state
-  // (the index, its generation and revision): a table built for another
-  // revision is never returned for it.
+  // The table of `slots` of `db` as it is now; `revision` names that state.
   std::shared_ptr<const FacetTable> Get(const Xapian::Database& db, const std::string& revision,
-                                        const std::vector<Xapian::valueno>& slots);
+                                        const std::vector<Xapian::valueno>& slots) {
+    return cache_.Get(revision, [&] { return std::make_shared<const FacetTable>(db, slots); });
+  }
 
  private:
-  // Two, not one: while searchers reopen one by one after a commit, some ask
-  // for the old revision and some for the new.
-  static constexpr std::size_t kKept = 2;
-  std::mutex mutex_;
-  std::list<std::pair<std::string, std::shared_ptr<const FacetTable>>> tables_;  // newest first
+  RevisionCache<FacetTable> cache_;
 };
 
 }  // namespace tinhgon

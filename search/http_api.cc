@@ -5,12 +5,17 @@
 
 #include <httplib.h>
 
+#include "analyzers/metadata/analysis_fingerprint.h"
 #include "corpus/corpus_reader.h"
+#include "corpus/report_id.h"
 #include "indexer/document_writer.h"
 #include "indexer/index_store.h"
+#include "search/http_errors.h"
 #include "search/http_params.h"
+#include "search/index_status.h"
 #include "search/metrics.h"
 #include "search/searcher.h"
+#include "search/routes.h"
 #include "search/searcher_pool.h"
 #include "search/write_token.h"
 #include "search_embedded.h"
@@ -29,14 +34,6 @@ void SendError(httplib::Response& res, int status, const std::string& code, cons
                   kJson);
 }
 
-// A refusal that is not the search library's: its status is given.
-struct HttpError : std::runtime_error {
-  HttpError(int status_, std::string code_, const std::string& message)
-      : std::runtime_error(message), status(status_), code(std::move(code_)) {}
-  int status;
-  std::string code;
-};
-
 // Writes need the configured token; the answer never says how close a wrong one was.
 void Authorize(const httplib::Request& req, const ApiOptions& options) {
   if (options.write_token.empty()) {
@@ -47,8 +44,9 @@ void Authorize(const httplib::Request& req, const ApiOptions& options) {
   if (!SameToken(given, options.write_token)) throw HttpError(403, "forbidden", "the write token is wrong");
 }
 
+// The same rule as the indexer's, so whatever is accepted can be read back.
 std::string CheckedId(const std::string& id) {
-  if (id.size() > 1000) throw SearchError("invalid_id", "the id is longer than 1000 characters");
+  if (std::string problem = IdProblem(id); !problem.empty()) throw SearchError("invalid_id", problem);
   return id;
 }
 
@@ -56,8 +54,12 @@ std::multimap<std::string, std::string> Params(const httplib::Request& req) {
   return {req.params.begin(), req.params.end()};
 }
 
+// Titles and snippets come from scraped pages: a cell that a spreadsheet
+// would run as a formula (=, +, -, @, or a tab or CR before one) is
+// prefixed with an apostrophe, which spreadsheets show as text.
 std::string CsvField(const std::string& value) {
   std::string out = "\"";
+  if (!value.empty() && std::string_view("=+-@\t\r").find(value[0]) != std::string_view::npos) out += '\'';
   for (char c : value) {
     if (c == '"') out += '"';
     out += (c == '\n' || c == '\r') ? ' ' : c;
@@ -84,7 +86,7 @@ std::string ToCsv(const json& response) {
 
 }  // namespace
 
-void RegisterApi(httplib::Server* server, SearcherPool* searchers, const std::filesystem::path& db,
+void RegisterApi(Routes* server, SearcherPool* searchers, const std::filesystem::path& db,
                  Metrics* metrics, const ApiOptions& options) {
   // Every route: timing, metrics, CORS for the API, and errors as JSON.
   auto route = [=](const std::string& name, auto handler) {
@@ -93,18 +95,14 @@ void RegisterApi(httplib::Server* server, SearcherPool* searchers, const std::fi
       try {
         handler(req, res, *searchers);
         if (res.status == -1) res.status = 200;  // httplib sets it only after handlers return
-      } catch (const SearchError& e) {
-        SendError(res, e.code == "not_found" ? 404 : 400, e.code, e.what());
-      } catch (const HttpError& e) {
-        if (e.status == 401) res.set_header("WWW-Authenticate", "Bearer");
-        SendError(res, e.status, e.code, e.what());
-      } catch (const IndexBusyError& e) {
-        res.set_header("Retry-After", "1");
-        SendError(res, 503, "index_busy", e.what());
-      } catch (const std::exception& e) {
-        SendError(res, 503, "index_unavailable", std::string("the index cannot be read: ") + e.what());
+      } catch (...) {
+        Failure f = CurrentFailure(req.method + " " + req.target);
+        if (f.status == 401) res.set_header("WWW-Authenticate", "Bearer");
+        if (f.status == 503) res.set_header("Retry-After", "1");
+        SendError(res, f.status, f.code, f.message);
+        if (!f.error_id.empty()) res.set_header("X-Error-Id", f.error_id);
       }
-      if (name.find("/api") != std::string::npos || name == "/openapi.json") res.set_header("Access-Control-Allow-Origin", "*");
+      if (IsApiPath(req.path)) res.set_header("Access-Control-Allow-Origin", "*");
       res.set_header("X-Content-Type-Options", "nosniff");
       metrics->Record(name, res.status, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     };
@@ -124,7 +122,7 @@ void RegisterApi(httplib::Server* server, SearcherPool* searchers, const std::fi
   // Ids are paths ("sub/report.txt"), so they may hold slashes; similar first.
   server->Get(R"(/api/documents/(.+)/similar)", route("/api/documents/{id}/similar", [](const auto& req, auto& res, SearcherPool& pool) {
     SearcherPool::Lease s = pool.Acquire();
-    res.set_content(s->Similar(req.matches[1]).dump(), kJson);
+    res.set_content(s->Similar(CheckedId(req.matches[1])).dump(), kJson);
   }));
   server->Get(R"(/api/documents/(.+))", route("/api/documents/{id}", [](const auto& req, auto& res, SearcherPool& pool) {
     SearcherPool::Lease s = pool.Acquire();
@@ -161,9 +159,19 @@ void RegisterApi(httplib::Server* server, SearcherPool* searchers, const std::fi
     SearcherPool::Lease s = pool.Acquire();
     res.set_content(s->AllFacets().dump(), kJson);
   }));
-  server->Get("/healthz", route("/healthz", [](const auto&, auto& res, SearcherPool& pool) {
-    SearcherPool::Lease s = pool.Acquire();
-    res.set_content(json{{"status", "ok"}, {"documents", s->document_count()}}.dump(), kJson);
+  // No searcher: the health check answers while every searcher is busy.
+  server->Get("/healthz", route("/healthz", [db](const auto&, auto& res, SearcherPool&) {
+    IndexStatus index = ReadIndexStatus(db);
+    if (!index.readable) throw IndexUnavailableError(index.error);
+    res.set_content(json{{"status", "ok"},
+                         {"documents", index.documents},
+                         {"generation", index.generation},
+                         {"analysis",
+                          {{"index", index.analysis},
+                           {"server", std::string(AnalysisFingerprint())},
+                           {"current", index.analysis_current()}}}}
+                        .dump(),
+                    kJson);
   }));
   server->Get("/metrics", route("/metrics", [metrics](const auto&, auto& res, SearcherPool& pool) {
     SearcherPool::Lease s = pool.Acquire();
@@ -172,12 +180,16 @@ void RegisterApi(httplib::Server* server, SearcherPool* searchers, const std::fi
   server->Get("/openapi.json", route("/openapi.json", [](const auto&, auto& res, SearcherPool&) {
     res.set_content(std::string(embedded::search_openapi), kJson);
   }));
+}
+
+void RegisterErrorAnswers(httplib::Server* server, Metrics* metrics) {
   server->set_error_handler([metrics](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;  // a route already explained itself
     std::string code = "bad_request", message = "the request could not be read";
     if (res.status == 404) code = "not_found", message = "no route " + req.path.substr(0, 200);
     if (res.status == 413) code = "payload_too_large", message = "the request body is larger than the server accepts";
     if (res.status == 414) code = "uri_too_long", message = "the request URL is longer than the server accepts";
+    if (res.status == 500) code = "internal_error", message = "the server failed on this request";
     SendError(res, res.status, code, message);
     metrics->Record("other", res.status, 0);
   });

@@ -9,9 +9,12 @@
 #include "analyzers/analyzer.h"
 #include "analyzers/metadata/agency_extractor.h"
 #include "analyzers/metadata/gazetteer.h"
+#include "corpus/calendar.h"
 #include "indexer/schema.h"
+#include "analyzers/metadata/phrase_matcher.h"
 #include "search/diacritics_restorer.h"
 #include "search/facet_table.h"
+#include "search/revision_tables.h"
 #include "search/filter_resolver.h"
 #include "search/match_bitmap.h"
 #include "search/query_builder.h"
@@ -50,13 +53,20 @@ std::string ReadStub(const std::filesystem::path& dir) {
   return s.str();
 }
 
-bool IsIsoDate(const std::string& s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  for (int i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (s[i] < '0' || s[i] > '9') return false;
-  }
-  int month = std::stoi(s.substr(5, 2)), day = std::stoi(s.substr(8, 2));
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+std::size_t Characters(std::string_view utf8) {
+  std::size_t n = 0;
+  for (unsigned char c : utf8) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+// `q` cut after its kMaxQueryWords-th word, with a warning; as it is when shorter.
+std::string WithinWordBudget(Analyzer& analyzer, const std::string& q, std::vector<std::string>* warnings) {
+  const Analysis analysis = analyzer.Analyze(q);
+  std::vector<const Token*> words = WrittenTokens(analysis.tokens);
+  if (words.size() <= kMaxQueryWords) return q;
+  warnings->push_back("the query has " + std::to_string(words.size()) + " words: searched for the first " +
+                      std::to_string(kMaxQueryWords));
+  return analysis.text.substr(0, words[kMaxQueryWords - 1]->end);
 }
 
 std::string Compact(const std::string& iso) { return iso.substr(0, 4) + iso.substr(5, 2) + iso.substr(8, 2); }
@@ -97,16 +107,16 @@ std::optional<json> Hit(const Xapian::MSetIterator& it) {
 
 }  // namespace
 
-Searcher::Searcher(const std::filesystem::path& db, std::shared_ptr<FacetTableCache> facet_tables)
+Searcher::Searcher(const std::filesystem::path& db, std::shared_ptr<RevisionTables> tables)
     : dir_(db),
-      facet_tables_(facet_tables ? std::move(facet_tables) : std::make_shared<FacetTableCache>()),
+      tables_(tables ? std::move(tables) : std::make_shared<RevisionTables>()),
       analyzer_(std::make_unique<Analyzer>()),
       gazetteer_(std::make_unique<Gazetteer>(*analyzer_)),
       agencies_(std::make_unique<AgencyExtractor>(*analyzer_)),
       filters_(std::make_unique<FilterResolver>(*analyzer_, *gazetteer_, *agencies_)),
       builder_(std::make_unique<QueryBuilder>(*analyzer_, *filters_)) {
   if (schema::LiveGeneration(dir_).empty()) {
-    throw std::runtime_error(dir_.string() + " is not a tinhgon index (run tinhgon-index first)");
+    throw IndexUnavailableError(dir_.string() + " is not a tinhgon index (run tinhgon-index first)");
   }
   stub_ = ReadStub(dir_);
   db_ = std::make_unique<Xapian::Database>(dir_.string());
@@ -162,6 +172,10 @@ Xapian::doccount Searcher::document_count() {
   return WithRetry([&] { return db_->get_doccount(); });
 }
 
+std::string Searcher::RevisionKey() const {
+  return dir_.string() + "|" + stub_ + "@" + std::to_string(db_->get_revision());
+}
+
 std::string Searcher::revision() {
   return WithRetry([&] {
     return schema::LiveGeneration(dir_).filename().string() + "@" + std::to_string(db_->get_revision());
@@ -208,7 +222,7 @@ json Searcher::Search(const SearchRequest& r) { return Run(r, false); }
 
 json Searcher::Run(const SearchRequest& r, bool all_districts) {
   const auto start = std::chrono::steady_clock::now();
-  if (r.q.size() > kMaxQueryLength) {
+  if (Characters(r.q) > kMaxQueryLength) {
     throw SearchError("query_too_long", "the query is longer than " + std::to_string(kMaxQueryLength) + " characters");
   }
   if (r.per_page < 1 || r.per_page > kMaxPerPage) {
@@ -231,9 +245,10 @@ json Searcher::Run(const SearchRequest& r, bool all_districts) {
     throw SearchError("invalid_date_range", "from (" + r.from + ") is after to (" + r.to + ")");
   }
 
-  ParsedQuery parsed = ParseQuery(r.q);
-  HighlightTerms highlight;
   std::vector<std::string> warnings;
+  const std::string q = WithinWordBudget(*analyzer_, r.q, &warnings);
+  ParsedQuery parsed = ParseQuery(q);
+  HighlightTerms highlight;
   if (parsed.fell_back) warnings.push_back("query syntax ignored (" + parsed.problem + "): searched for the words");
   Xapian::Query query = builder_->Build(parsed.root, &highlight, &warnings);
 
@@ -262,9 +277,9 @@ json Searcher::Run(const SearchRequest& r, bool all_districts) {
   // MatchNothing, a filter naming nothing, is an empty Query too: whether
   // there are filters is told by the list, not by the query.
   const Xapian::Query all_filters(Xapian::Query::OP_AND, filters.begin(), filters.end());
-  auto filtered = [&](Xapian::Query q) {
-    if (q.empty()) q = Xapian::Query::MatchAll;
-    return filters.empty() ? q : Xapian::Query(Xapian::Query::OP_FILTER, q, all_filters);
+  auto filtered = [&](Xapian::Query base) {
+    if (base.empty()) base = Xapian::Query::MatchAll;
+    return filters.empty() ? base : Xapian::Query(Xapian::Query::OP_FILTER, base, all_filters);
   };
   query = filtered(query);
   Xapian::Query matching;
@@ -290,8 +305,7 @@ json Searcher::Run(const SearchRequest& r, bool all_districts) {
     std::shared_ptr<const FacetTable> table;
     std::optional<FacetCounter> counter;
     if (r.facets) {
-      table = facet_tables_->Get(*db_, dir_.string() + "|" + stub_ + "@" + std::to_string(db_->get_revision()),
-                                 kFacetSlots);
+      table = tables_->facets.Get(*db_, RevisionKey(), kFacetSlots);
       counter.emplace(*table);
       if (std::optional<MatchBitmap> matches = MatchBitmap::Evaluate(*db_, matching)) {
         total = matches->count();
@@ -317,8 +331,10 @@ json Searcher::Run(const SearchRequest& r, bool all_districts) {
     if (r.facets) facets = Facets(*table, counter->counts(), r, all_districts);
     // Little found for a query typed without marks: offer the form with them.
     json suggestion = nullptr;
-    if (total < kSuggestBelow && !parsed.fell_back && !r.q.empty()) {
-      if (auto restored = RestoreDiacritics(*analyzer_, *db_, r.q)) suggestion = *restored;
+    if (total < kSuggestBelow && !parsed.fell_back && !q.empty()) {
+      std::shared_ptr<const SuggestionTable> words =
+          tables_->suggestions.Get(RevisionKey(), [&] { return std::make_shared<const SuggestionTable>(*db_); });
+      if (auto restored = RestoreDiacritics(*analyzer_, *words, q)) suggestion = *restored;
     }
     double took = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     return json{{"query", r.q},
@@ -337,7 +353,7 @@ json Searcher::Run(const SearchRequest& r, bool all_districts) {
 
 json Searcher::Document(const std::string& id) {
   return WithRetry([&]() -> json {
-    std::string term = schema::Term(schema::kId, id);
+    std::string term = schema::IdTerm(id);
     Xapian::PostingIterator it = db_->postlist_begin(term);
     if (it == db_->postlist_end(term)) return nullptr;
     return json::parse(db_->get_document(*it).get_data(), nullptr, false);
@@ -346,7 +362,7 @@ json Searcher::Document(const std::string& id) {
 
 json Searcher::Similar(const std::string& id, int count) {
   return WithRetry([&]() -> json {
-    std::string term = schema::Term(schema::kId, id);
+    std::string term = schema::IdTerm(id);
     Xapian::PostingIterator it = db_->postlist_begin(term);
     if (it == db_->postlist_end(term)) throw SearchError("not_found", "no report with id '" + id + "'");
     Xapian::RSet rset;

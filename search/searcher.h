@@ -16,7 +16,7 @@ namespace tinhgon {
 class AgencyExtractor;
 class Analyzer;
 class FacetTable;
-class FacetTableCache;
+class RevisionTables;
 class FilterResolver;
 class Gazetteer;
 class QueryBuilder;
@@ -40,7 +40,16 @@ struct SearchError : std::runtime_error {
   std::string code;
 };
 
-inline constexpr std::size_t kMaxQueryLength = 1000;
+// The index directory holds no index, or one that cannot be opened: the
+// server answers 503, as for any index it cannot read.
+struct IndexUnavailableError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+inline constexpr std::size_t kMaxQueryLength = 1000;  // characters, not bytes
+// A query's work grows with its words (terms, pairs, snippet matching):
+// past this many, the rest is dropped with a warning.
+inline constexpr std::size_t kMaxQueryWords = 64;
 inline constexpr int kMaxPerPage = 100;
 inline constexpr int kMaxResultWindow = 10000;   // no page reaches past this result
 // Facets of queries the match bitmap cannot evaluate (phrases, date ranges)
@@ -53,9 +62,9 @@ inline constexpr Xapian::doccount kSuggestBelow = 5;  // "did you mean" when few
 // to the newest commit, and a rebuild's new generation is picked up too.
 class Searcher {
  public:
-  // Searchers of one process should share `facet_tables` (one is made when
-  // none is given), so each revision's facet table is built once.
-  explicit Searcher(const std::filesystem::path& db, std::shared_ptr<FacetTableCache> facet_tables = nullptr);
+  // Searchers of one process should share `tables` (one is made when none
+  // is given), so each revision's facet and suggestion tables are built once.
+  explicit Searcher(const std::filesystem::path& db, std::shared_ptr<RevisionTables> tables = nullptr);
   ~Searcher();
 
   // The JSON the API returns: {query, total, page, per_page, sort, filters,
@@ -76,6 +85,8 @@ class Searcher {
 
  private:
   void Refresh();
+  // Names the state of the index now open, for the per-revision tables.
+  std::string RevisionKey() const;
   template <typename F>
   auto WithRetry(F&& work) -> decltype(work());
   // Districts are listed only for selected provinces unless `all_districts`.
@@ -87,7 +98,7 @@ class Searcher {
   std::filesystem::path dir_;
   std::string stub_;  // the stub's content when the database was opened
   std::unique_ptr<Xapian::Database> db_;
-  std::shared_ptr<FacetTableCache> facet_tables_;
+  std::shared_ptr<RevisionTables> tables_;
   std::unique_ptr<Analyzer> analyzer_;
   std::unique_ptr<Gazetteer> gazetteer_;
   std::unique_ptr<AgencyExtractor> agencies_;

@@ -3,7 +3,7 @@
 namespace tinhgon {
 
 SearcherPool::SearcherPool(std::filesystem::path db, std::size_t size)
-    : db_(std::move(db)), size_(std::max<std::size_t>(1, size)), facet_tables_(std::make_shared<FacetTableCache>()) {}
+    : db_(std::move(db)), size_(std::max<std::size_t>(1, size)), tables_(std::make_shared<RevisionTables>()) {}
 
 SearcherPool::~SearcherPool() = default;
 
@@ -22,7 +22,7 @@ SearcherPool::Lease SearcherPool::Acquire() {
   ++created_;
   lock.unlock();
   try {
-    return Lease(this, std::make_unique<Searcher>(db_, facet_tables_));
+    return Lease(this, std::make_unique<Searcher>(db_, tables_));
   } catch (...) {
     std::lock_guard<std::mutex> relock(mutex_);
     --created_;

@@ -9,7 +9,7 @@
 #include <mutex>
 #include <vector>
 
-#include "search/facet_table.h"
+#include "search/revision_tables.h"
 #include "search/searcher.h"
 
 namespace tinhgon {
@@ -48,7 +48,7 @@ class SearcherPool {
 
   const std::filesystem::path db_;
   const std::size_t size_;
-  const std::shared_ptr<FacetTableCache> facet_tables_;
+  const std::shared_ptr<RevisionTables> tables_;
   std::mutex mutex_;
   std::condition_variable returned_;
   std::vector<std::unique_ptr<Searcher>> idle_;

@@ -1,7 +1,9 @@
 // tinhgon-serve: the HTTP API and web form over an index.
 //
 //   tinhgon-serve --db DIR [--host 127.0.0.1] [--port 8080] [--searchers N]
-//                 [--max-connections N] [--write-token-file FILE]
+//                 [--max-connections N] [--max-connections-per-client N]
+//                 [--request-timeout S] [--access-log FILE|off]
+//                 [--write-token-file FILE]
 //
 // Binds to 127.0.0.1 unless told otherwise. Index changes made by
 // tinhgon-index are picked up without a restart.
@@ -14,24 +16,16 @@
 #include <thread>
 
 #include <CLI/CLI.hpp>
-#include <httplib.h>
 
 #include "indexer/schema.h"
-#include "search/connection_pool.h"
-#include "search/http_api.h"
-#include "search/metrics.h"
-#include "search/searcher_pool.h"
-#include "search/web_ui.h"
+#include "search/service.h"
 #include "search/write_token.h"
 
 namespace {
-httplib::Server* running = nullptr;
+tinhgon::Service* running = nullptr;
 void Stop(int) {
-  if (running != nullptr) running->stop();
+  if (running != nullptr) running->Stop();
 }
-
-// A report posted as JSON may be large; nothing else has a body.
-constexpr std::size_t kMaxBodyBytes = 8 * 1024 * 1024;
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -44,15 +38,29 @@ int main(int argc, char** argv) {
   CLI::App app{"tinhgon-serve: search API and web form over a tinhgon index"};
   std::string db, host = "127.0.0.1", token_file;
   int port = 8080;
-  unsigned searchers = std::max(2u, 2 * std::thread::hardware_concurrency());
-  unsigned max_connections = 256;
+  tinhgon::ServiceOptions options;
+  options.searchers = std::max(2u, 2 * std::thread::hardware_concurrency());
+  double request_timeout = 5, idle_timeout = 5;
   app.add_option("--db", db, "Index directory")->required();
   app.add_option("--host", host, "Address to bind (default 127.0.0.1)");
   app.add_option("--port", port, "Port (default 8080; 0 picks a free one)")->check(CLI::Range(0, 65535));
-  app.add_option("--searchers", searchers, "Searches run at once, each with its own index handle (default 2 per core)")
-      ->check(CLI::Range(1u, 256u));
-  app.add_option("--max-connections", max_connections, "Connections served at once; more wait (default 256)")
-      ->check(CLI::Range(1u, 4096u));
+  app.add_option("--searchers", options.searchers,
+                 "Searches run at once, each with its own index handle (default 2 per core)")
+      ->check(CLI::Range(1, 256));
+  app.add_option("--max-connections", options.max_connections, "Connections served at once; more wait (default 256)")
+      ->check(CLI::Range(1, 4096));
+  app.add_option("--max-connections-per-client", options.limits.max_per_client,
+                 "Connections one client address may hold; more are refused with 429 (default 16; 0: no cap, "
+                 "behind a reverse proxy)")
+      ->check(CLI::Range(0, 4096));
+  app.add_option("--request-timeout", request_timeout,
+                 "Seconds allowed to receive a request's header and body, however the client trickles them "
+                 "(default 5)")
+      ->check(CLI::Range(0.1, 600.0));
+  app.add_option("--idle-timeout", idle_timeout, "Seconds a kept-alive connection may wait for its next request (default 5)")
+      ->check(CLI::Range(0.1, 600.0));
+  app.add_option("--access-log", options.access_log,
+                 "Where the line per request goes: a file to append to, or 'off' (default: standard error)");
   app.add_option("--write-token-file", token_file,
                  "Turn on POST/DELETE /api/documents for clients sending this file's token");
   CLI11_PARSE(app, argc, argv);
@@ -60,43 +68,28 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "tinhgon-serve: %s is not a tinhgon index (build one with tinhgon-index)\n", db.c_str());
     return 1;
   }
-  tinhgon::ApiOptions api;
-  if (!token_file.empty()) {
-    try {
-      api.write_token = tinhgon::ReadWriteToken(token_file);
-    } catch (const std::exception& e) {
-      std::fprintf(stderr, "tinhgon-serve: %s\n", e.what());
+  options.db = db;
+  options.limits.request_timeout = std::chrono::milliseconds(static_cast<long long>(request_timeout * 1000));
+  options.limits.idle_timeout = std::chrono::milliseconds(static_cast<long long>(idle_timeout * 1000));
+  try {
+    if (!token_file.empty()) options.api.write_token = tinhgon::ReadWriteToken(token_file);
+    tinhgon::Service service(options);
+    int bound = service.Bind(host, port);
+    if (bound < 0) {
+      std::fprintf(stderr, "tinhgon-serve: cannot listen on %s:%d\n", host.c_str(), port);
       return 1;
     }
-  }
-
-  httplib::Server server;
-  tinhgon::Metrics metrics;
-  tinhgon::SearcherPool pool(db, searchers);
-  server.new_task_queue = [max_connections] { return new tinhgon::ConnectionPool(max_connections); };
-  // A client that stalls for 5 s, while sending or receiving, is dropped.
-  server.set_read_timeout(5, 0);
-  server.set_write_timeout(5, 0);
-  server.set_keep_alive_max_count(100);
-  server.set_keep_alive_timeout(5);
-  server.set_payload_max_length(kMaxBodyBytes);
-  // Answers go out in two writes (headers, body); without this, Nagle and
-  // delayed ACKs hold every keep-alive answer back by 40 ms.
-  server.set_tcp_nodelay(true);
-  tinhgon::RegisterApi(&server, &pool, db, &metrics, api);
-  tinhgon::RegisterWebUi(&server, &pool, &metrics);
-
-  int bound = port == 0 ? server.bind_to_any_port(host) : (server.bind_to_port(host, port) ? port : -1);
-  if (bound < 0) {
-    std::fprintf(stderr, "tinhgon-serve: cannot listen on %s:%d\n", host.c_str(), port);
+    running = &service;
+    std::signal(SIGINT, Stop);
+    std::signal(SIGTERM, Stop);
+    std::printf("tinhgon-serve: serving %s on http://%s:%d/%s\n", db.c_str(), host.c_str(), bound,
+                options.api.write_token.empty() ? "" : " (writes on)");
+    std::fflush(stdout);
+    service.Listen();
+    running = nullptr;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "tinhgon-serve: %s\n", e.what());
     return 1;
   }
-  running = &server;
-  std::signal(SIGINT, Stop);
-  std::signal(SIGTERM, Stop);
-  std::printf("tinhgon-serve: serving %s on http://%s:%d/%s\n", db.c_str(), host.c_str(), bound,
-              api.write_token.empty() ? "" : " (writes on)");
-  std::fflush(stdout);
-  server.listen_after_bind();
   return 0;
 }

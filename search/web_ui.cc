@@ -6,8 +6,10 @@
 #include <httplib.h>
 #include <kainjow/mustache.hpp>
 
+#include "search/http_errors.h"
 #include "search/http_params.h"
 #include "search/metrics.h"
+#include "search/routes.h"
 #include "search/searcher.h"
 #include "search/searcher_pool.h"
 #include "search_embedded.h"
@@ -290,9 +292,18 @@ std::string DocumentPage(Searcher& searcher, const std::string& id, int* status)
   return Render(embedded::search_document, data);
 }
 
+// A page for a request that failed, in Vietnamese: the 4xx of the library
+// are shown by the pages themselves, so this is an unreadable index or a bug.
+std::string FailurePage(const Failure& f) {
+  std::string text = f.status == 503 ? "Chỉ mục tạm thời không đọc được. Xin thử lại sau ít phút."
+                                     : "Máy chủ gặp lỗi khi xử lý yêu cầu này (mã lỗi " + f.error_id + ").";
+  if (f.status >= 400 && f.status < 500) text = "Yêu cầu không hợp lệ.";
+  return "<!DOCTYPE html><html lang=\"vi\"><title>tinhgon</title><p>" + text + "</p></html>";
+}
+
 }  // namespace
 
-void RegisterWebUi(httplib::Server* server, SearcherPool* searchers, Metrics* metrics) {
+void RegisterWebUi(Routes* server, SearcherPool* searchers, Metrics* metrics) {
   auto page = [=](const std::string& name, auto render) {
     return [=](const httplib::Request& req, httplib::Response& res) {
       auto start = std::chrono::steady_clock::now();
@@ -300,9 +311,10 @@ void RegisterWebUi(httplib::Server* server, SearcherPool* searchers, Metrics* me
       try {
         SetHtml(res, render(req, *searchers->Acquire(), &status));
         res.status = status;
-      } catch (const std::exception& e) {
-        res.status = 503;
-        SetHtml(res, "<!DOCTYPE html><html lang=\"vi\"><title>tinhgon</title><p>Chỉ mục tạm thời không đọc được.</p></html>");
+      } catch (...) {
+        Failure f = CurrentFailure(req.method + " " + req.target);
+        res.status = f.status;
+        SetHtml(res, FailurePage(f));
       }
       metrics->Record(name, res.status, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     };
@@ -315,6 +327,10 @@ void RegisterWebUi(httplib::Server* server, SearcherPool* searchers, Metrics* me
   server->Get(R"(/documents/(.+))", page("/documents/{id}", [](const httplib::Request& req, Searcher& s, int* status) {
     return DocumentPage(s, req.matches[1], status);
   }));
+  server->Get("/favicon.ico", [](const httplib::Request&, httplib::Response& res) {
+    res.status = 204;  // no icon, and no 404 in every browser's console
+    res.set_header("Cache-Control", "max-age=86400");
+  });
   server->Get("/static/style.css", [](const httplib::Request&, httplib::Response& res) {
     res.set_content(std::string(embedded::search_style), "text/css; charset=utf-8");
     res.set_header("Cache-Control", "max-age=3600");

@@ -8,6 +8,7 @@ class Server;
 namespace tinhgon {
 
 class Metrics;
+class Routes;
 class SearcherPool;
 
 // Vietnamese pages rendered from the mustache templates in search/templates
@@ -15,6 +16,6 @@ class SearcherPool;
 // with JavaScript off, and the Content-Security-Policy allows no script at
 // all. Every string from a query or a report is HTML-escaped by the
 // templates; snippets are escaped before <mark> is added.
-void RegisterWebUi(httplib::Server* server, SearcherPool* searchers, Metrics* metrics);
+void RegisterWebUi(Routes* server, SearcherPool* searchers, Metrics* metrics);
 
 }  // namespace tinhgon

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "analyzers/analyzer.h"
+#include "corpus/calendar.h"
 #include "analyzers/metadata/document_layout.h"
 
 namespace tinhgon {
@@ -40,15 +41,26 @@ std::string Format(int year, int month = 0, int day = 0) {
 // A date token's canonical term is "dd/mm/yyyy" or "mm/yyyy".
 std::string FromDateToken(const Token& t) {
   const std::string& s = t.term;
-  if (s.size() == 10) return Format(std::stoi(s.substr(6)), std::stoi(s.substr(3, 2)), std::stoi(s.substr(0, 2)));
-  if (s.size() == 7) return Format(std::stoi(s.substr(3)), std::stoi(s.substr(0, 2)));
+  auto digits = [&](std::size_t from, std::size_t count) {
+    int value = 0;
+    for (std::size_t i = from; i < from + count; ++i) {
+      if (s[i] < '0' || s[i] > '9') return -1;
+      value = value * 10 + (s[i] - '0');
+    }
+    return value;
+  };
+  // "31/02/2021" is written sometimes; it names no day, so it is no date.
+  if (s.size() == 10 && IsCalendarDay(digits(6, 4), digits(3, 2), digits(0, 2))) {
+    return Format(digits(6, 4), digits(3, 2), digits(0, 2));
+  }
+  if (s.size() == 7 && digits(3, 4) > 0 && digits(0, 2) >= 1 && digits(0, 2) <= 12) {
+    return Format(digits(3, 4), digits(0, 2));
+  }
   return std::string();
 }
 
 bool ValidDay(int year, int month, int day) {
-  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return year >= kFirstYear && year <= kLastYear && month >= 1 && month <= 12 && day >= 1 &&
-         day <= kDays[month - 1];
+  return year >= kFirstYear && year <= kLastYear && IsCalendarDay(year, month, day);
 }
 
 }  // namespace

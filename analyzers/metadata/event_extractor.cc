@@ -1,6 +1,7 @@
 #include "analyzers/metadata/event_extractor.h"
 
 #include <algorithm>
+#include <charconv>
 #include <map>
 #include <set>
 
@@ -52,6 +53,8 @@ std::vector<std::string> Terms(Analyzer& analyzer, std::string_view phrase) {
 }
 
 // "1,2" → 1.2, "3.904.255" → 3904255, "03" → 3, "hai" → 2; -1 for anything else.
+constexpr std::size_t kMaxFigureDigits = 15;
+
 double NumberValue(const Token& t) {
   static const std::map<std::string, double> kWords = {
       {"một", 1}, {"hai", 2}, {"ba", 3}, {"bốn", 4}, {"năm", 5},
@@ -68,8 +71,13 @@ double NumberValue(const Token& t) {
     else if (c >= '0' && c <= '9') plain += c;
     else return -1;
   }
-  if (plain.empty() || plain.front() == '.') return -1;
-  return std::stod(plain);
+  // No count of posts or offices has more than a dozen digits: a longer
+  // "number" is a code or garbage, and it must not reach a conversion that
+  // overflows. from_chars reports errors instead of throwing.
+  if (plain.empty() || plain.front() == '.' || plain.size() > kMaxFigureDigits) return -1;
+  double value = -1;
+  auto [end, error] = std::from_chars(plain.data(), plain.data() + plain.size(), value);
+  return error == std::errc() && end == plain.data() + plain.size() ? value : -1;
 }
 
 std::string Slice(std::string_view text, const Token* first, const Token* last) {

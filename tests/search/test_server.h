@@ -11,37 +11,28 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
-#include "search/connection_pool.h"
-#include "search/http_api.h"
-#include "search/metrics.h"
-#include "search/searcher_pool.h"
-#include "search/web_ui.h"
+#include "search/service.h"
 
 namespace tinhgon::testing {
 
 class TestServer {
  public:
-  explicit TestServer(const std::filesystem::path& index, ApiOptions options = {}, std::size_t max_connections = 64)
-      : pool_(index, 4) {
-    server_.new_task_queue = [max_connections] { return new ConnectionPool(max_connections); };
-    server_.set_read_timeout(5, 0);
-    server_.set_write_timeout(5, 0);
-    server_.set_payload_max_length(8 * 1024 * 1024);
-    server_.set_tcp_nodelay(true);
-    RegisterApi(&server_, &pool_, index, &metrics_, options);
-    RegisterWebUi(&server_, &pool_, &metrics_);
-    port_ = server_.bind_to_any_port("127.0.0.1");
-    thread_ = std::thread([this] { server_.listen_after_bind(); });
+  explicit TestServer(const std::filesystem::path& index, ApiOptions options = {}, std::size_t max_connections = 64,
+                      ConnectionLimits limits = {})
+      : service_(Options(index, std::move(options), max_connections, limits)) {
+    port_ = service_.Bind("127.0.0.1", 0);
+    thread_ = std::thread([this] { service_.Listen(); });
     // cpp-httplib 0.11 has no wait_until_ready: poll, for at most five seconds.
-    for (int i = 0; i < 5000 && !server_.is_running(); ++i) {
+    for (int i = 0; i < 5000 && !service_.running(); ++i) {
       std::this_thread::sleep_for(std::chrono::milliseconds(1));
     }
   }
   ~TestServer() {
-    server_.stop();
+    service_.Stop();
     thread_.join();
   }
   int port() const { return port_; }
+  const GuardedServer& server() const { return service_.server(); }
   httplib::Client Client() const {
     httplib::Client client("127.0.0.1", port_);
     client.set_read_timeout(10, 0);
@@ -50,9 +41,19 @@ class TestServer {
   httplib::Result Get(const std::string& path) const { return Client().Get(path.c_str()); }
 
  private:
-  SearcherPool pool_;
-  httplib::Server server_;
-  Metrics metrics_;
+  static ServiceOptions Options(const std::filesystem::path& index, ApiOptions api, std::size_t max_connections,
+                                ConnectionLimits limits) {
+    ServiceOptions o;
+    o.db = index;
+    o.searchers = 4;
+    o.max_connections = max_connections;
+    o.limits = limits;
+    o.api = std::move(api);
+    o.access_log = "off";  // tests that read the log turn it on
+    return o;
+  }
+
+  Service service_;
   int port_ = 0;
   std::thread thread_;
 };

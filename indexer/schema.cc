@@ -1,0 +1,43 @@
+#include "indexer/schema.h"
+
+#include <openssl/evp.h>
+
+#include <stdexcept>
+
+namespace tinhgon::schema {
+namespace {
+
+std::string Sha256Hex(std::string_view value) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  if (EVP_Digest(value.data(), value.size(), digest, &length, EVP_sha256(), nullptr) != 1) {
+    throw std::runtime_error("SHA-256 is not available from OpenSSL");
+  }
+  static const char kHex[] = "0123456789abcdef";
+  std::string hex;
+  for (unsigned int i = 0; i < length; ++i) {
+    hex += kHex[digest[i] >> 4];
+    hex += kHex[digest[i] & 0xF];
+  }
+  return hex;
+}
+
+// The longest prefix of `value` of at most `bytes` bytes that ends on a
+// character boundary, so the readable part of a digest term stays UTF-8.
+std::string_view Head(std::string_view value, std::size_t bytes) {
+  std::size_t end = std::min(bytes, value.size());
+  while (end > 0 && end < value.size() && (static_cast<unsigned char>(value[end]) & 0xC0) == 0x80) --end;
+  return value.substr(0, end);
+}
+
+}  // namespace
+
+std::string BooleanTerm(std::string_view prefix, std::string_view value) {
+  if (value.size() <= kMaxPlainTermValue) return Term(prefix, value);
+  std::string term = Term(prefix, Head(value, 150));
+  term += '\x1e';
+  term += Sha256Hex(value);
+  return term;
+}
+
+}  // namespace tinhgon::schema

@@ -1,0 +1,23 @@
+// What /healthz and the server's start say about an index, read without a
+// Searcher: a health check must answer while every searcher is busy.
+// Thread-safe: each call opens its own read-only handle (about a millisecond).
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+namespace tinhgon {
+
+struct IndexStatus {
+  bool readable = false;
+  std::string error;             // why not, when !readable
+  unsigned long long documents = 0;
+  std::string generation;        // "gen-N"
+  std::string analysis;          // the fingerprint of the chain that wrote it; empty when unknown
+  // The index was written by the chain this program runs.
+  bool analysis_current() const;
+};
+
+IndexStatus ReadIndexStatus(const std::filesystem::path& dir);
+
+}  // namespace tinhgon
