@@ -20,6 +20,7 @@
 #include "search/query_builder.h"
 #include "search/query_parser.h"
 #include "search/snippet.h"
+#include "search/stored_report.h"
 
 namespace tinhgon {
 namespace {
@@ -71,37 +72,13 @@ std::string WithinWordBudget(Analyzer& analyzer, const std::string& q, std::vect
 
 std::string Compact(const std::string& iso) { return iso.substr(0, 4) + iso.substr(5, 2) + iso.substr(8, 2); }
 
-json HitFrom(const json& data) {
-  json primary = nullptr;
-  for (const json& l : data.value("localities", json::array())) {
-    if (l.value("primary", false)) {
-      primary = {{"code", l["code"]},
-                 {"name", l["name"]},
-                 {"level", l["level"]},
-                 {"province_code", l["province_code"]},
-                 {"province_name", l["province_name"]},
-                 {"province_2025_code", l["province_2025_code"]},
-                 {"province_2025_name", l["province_2025_name"]}};
-    }
-  }
-  std::vector<std::string> events;
-  for (const json& e : data.value("events", json::array())) {
-    std::string type = e["type"];
-    if (std::find(events.begin(), events.end(), type) == events.end()) events.push_back(type);
-  }
-  return {{"id", data["id"]},           {"title", data["title"]},
-          {"date", data["date"]},       {"byline", data["byline"]},
-          {"locality", primary},        {"agencies", data.value("agencies", json::array())},
-          {"events", events},           {"source", data["source"]}};
-}
-
 // A hit as the API lists it, or nothing for a document whose data is damaged.
 std::optional<json> Hit(const Xapian::MSetIterator& it) {
-  json data = json::parse(it.get_document().get_data(), nullptr, false);
-  if (data.is_discarded()) return std::nullopt;
-  json hit = HitFrom(data);
+  std::optional<StoredHit> stored = DecodeStoredHit(it.get_document().get_data());
+  if (!stored) return std::nullopt;
+  json hit = std::move(stored->hit);
   hit["score"] = it.get_weight();
-  hit["text"] = data.value("text", std::string());  // for the snippet; removed after
+  hit["text"] = std::move(stored->text);  // for the snippet; removed after
   return hit;
 }
 

@@ -13,11 +13,7 @@ using tinhgon::Analyzer;
 using tinhgon::Token;
 
 TEST_CASE("every seed report runs through the chain without errors", "[seeds]") {
-  auto seeds = tinhgon::testing::SeedFiles();
-  if (seeds.empty()) {
-    WARN("skipped: ../shared/seeds not found (set TINHGON_SHARED_DIR)");
-    return;
-  }
+  auto seeds = tinhgon::testing::SeedFilesOrSkip();
   CHECK(seeds.size() == 5);
   Analyzer analyzer;
   for (const auto& path : seeds) {
@@ -36,11 +32,7 @@ TEST_CASE("every seed report runs through the chain without errors", "[seeds]") 
 }
 
 TEST_CASE("seed spellings of one word end up as one term", "[seeds]") {
-  auto seeds = tinhgon::testing::SeedFiles();
-  if (seeds.empty()) {
-    WARN("skipped: ../shared/seeds not found (set TINHGON_SHARED_DIR)");
-    return;
-  }
+  auto seeds = tinhgon::testing::SeedFilesOrSkip();
   Analyzer analyzer;
   std::set<std::string> terms;
   for (const auto& path : seeds) {

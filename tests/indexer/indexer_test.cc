@@ -223,11 +223,7 @@ TEST_CASE("every reader and encoding; bad files are reported and skipped", "[ind
 }
 
 TEST_CASE("the seed reports are indexed with their places, agencies and events", "[indexer][seeds]") {
-  auto seeds = tinhgon::testing::SeedFiles();
-  if (seeds.empty()) {
-    WARN("skipped: ../shared/seeds not found");
-    return;
-  }
+  auto seeds = tinhgon::testing::SeedFilesOrSkip();
   TempDir dir("index-seeds");
   IndexResult r = Index(dir, seeds.front().parent_path());
   CHECK(r.added == 5);

@@ -169,11 +169,7 @@ TEST_CASE("extraction accuracy over every labelled report", "[accuracy]") {
 }
 
 TEST_CASE("the five seed reports are labelled exactly right", "[accuracy][seeds]") {
-  auto seeds = tinhgon::testing::SeedFiles();
-  if (seeds.empty()) {
-    WARN("skipped: ../shared/seeds not found (set TINHGON_SHARED_DIR)");
-    return;
-  }
+  auto seeds = tinhgon::testing::SeedFilesOrSkip();
   tinhgon::MetadataExtractor extractor;
   std::ifstream seed_file(TINHGON_FIXTURES_DIR "/seed_labels.json");
   json labels = json::parse(seed_file);
