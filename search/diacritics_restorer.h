@@ -14,9 +14,9 @@ class Analyzer;
 
 // For every unaccented word of one revision of the index, the written form
 // with marks that most reports hold: "van" -> "văn", "phong" -> "phòng".
-// Built once per revision (one pass over the term list, ~0.3 s on 35,000
-// reports) so a suggestion costs one look-up per query word, however the
-// query is written. Immutable once built: safe to share between threads.
+// Built once per revision, on the first suggestion it is asked for (one
+// pass over the term list), so a suggestion costs one look-up per query
+// word, however the query is written. Immutable once built: safe to share between threads.
 class SuggestionTable {
  public:
   explicit SuggestionTable(const Xapian::Database& db);

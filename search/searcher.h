@@ -16,7 +16,7 @@ namespace tinhgon {
 class AgencyExtractor;
 class Analyzer;
 class FacetTable;
-class RevisionTables;
+struct RevisionTables;
 class FilterResolver;
 class Gazetteer;
 class QueryBuilder;

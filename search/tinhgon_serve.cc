@@ -16,6 +16,8 @@
 #include <thread>
 
 #include <CLI/CLI.hpp>
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
 
 #include "indexer/schema.h"
 #include "search/service.h"
@@ -64,6 +66,9 @@ int main(int argc, char** argv) {
   app.add_option("--write-token-file", token_file,
                  "Turn on POST/DELETE /api/documents for clients sending this file's token");
   CLI11_PARSE(app, argc, argv);
+  // Warnings and errors (with the error ids clients see) go to standard
+  // error; standard output has only the line saying where the server listens.
+  spdlog::set_default_logger(spdlog::stderr_logger_mt("tinhgon"));
   if (tinhgon::schema::LiveGeneration(db).empty()) {
     std::fprintf(stderr, "tinhgon-serve: %s is not a tinhgon index (build one with tinhgon-index)\n", db.c_str());
     return 1;
