@@ -99,7 +99,13 @@ std::string SearchPage(Searcher& searcher, const Params& params, int* status) {
     *status = 400;
     data.set("error", std::string(e.what()));
     request = SearchRequest{};
-    request.q = multimap.count("q") ? multimap.find("q")->second.substr(0, 1000) : "";
+    request.q = multimap.count("q") ? multimap.find("q")->second : "";
+    // Shown again in the form: at most 1,000 characters, cut between two.
+    std::size_t cut = 0;
+    for (std::size_t characters = 0; cut < request.q.size(); ++cut) {
+      if ((static_cast<unsigned char>(request.q[cut]) & 0xC0) != 0x80 && ++characters > kMaxQueryLength) break;
+    }
+    request.q.resize(cut);
   }
   data.set("q", request.q);
   data.set("page_title", request.q.empty() ? std::string("Tìm kiếm") : request.q);

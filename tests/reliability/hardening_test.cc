@@ -24,7 +24,11 @@
 #include "analyzers/metadata/metadata_extractor.h"
 #include "indexer/indexer.h"
 #include "indexer/schema.h"
+#include "search/http_api.h"
 #include "search/http_errors.h"
+#include "search/metrics.h"
+#include "search/routes.h"
+#include "search/searcher_pool.h"
 #include "search/searcher.h"
 #include "tests/indexer/test_corpus.h"
 #include "tests/search/test_server.h"
@@ -402,4 +406,28 @@ TEST_CASE("an index written by another analysis chain is analyzed again and repo
   CHECK(third.unchanged == 2);  // written by this chain now: skipped
   TestServer server(index.db());
   CHECK(json::parse(server.Get("/healthz")->body)["analysis"]["current"] == true);
+}
+
+TEST_CASE("/healthz answers while every searcher is in use", "[hardening][health]") {
+  Index index;
+  tinhgon::SearcherPool pool(index.db(), 1);
+  tinhgon::Metrics metrics;
+  httplib::Server server;
+  tinhgon::Routes routes(&server);
+  tinhgon::RegisterApi(&routes, &pool, index.db(), &metrics);
+  routes.Finish();
+  const int port = server.bind_to_any_port("127.0.0.1");
+  std::thread thread([&] { server.listen_after_bind(); });
+  for (int i = 0; i < 5000 && !server.is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  {
+    tinhgon::SearcherPool::Lease busy = pool.Acquire();  // the only searcher, held as a long search would
+    httplib::Client client("127.0.0.1", port);
+    client.set_read_timeout(3, 0);
+    auto health = client.Get("/healthz");
+    REQUIRE(health);
+    CHECK(health->status == 200);
+    CHECK(json::parse(health->body)["documents"] == 2);
+  }
+  server.stop();
+  thread.join();
 }
