@@ -62,6 +62,9 @@ std::size_t Characters(std::string_view utf8) {
 
 // `q` cut after its kMaxQueryWords-th word, with a warning; as it is when shorter.
 std::string WithinWordBudget(Analyzer& analyzer, const std::string& q, std::vector<std::string>* warnings) {
+  // A word takes a byte and a separator at least: a short query cannot be
+  // over the budget, and is not analyzed an extra time to find that out.
+  if (q.size() <= 2 * kMaxQueryWords) return q;
   const Analysis analysis = analyzer.Analyze(q);
   std::vector<const Token*> words = WrittenTokens(analysis.tokens);
   if (words.size() <= kMaxQueryWords) return q;
