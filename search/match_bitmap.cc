@@ -3,7 +3,23 @@
 namespace tinhgon {
 
 std::optional<MatchBitmap> MatchBitmap::Evaluate(const Xapian::Database& db, const Xapian::Query& query) {
-  return Of(db, query, db.get_lastdocid());
+  return OfPostings(db, query, db.get_lastdocid());
+}
+
+MatchBitmap MatchBitmap::Of(const Xapian::Database& db, const Xapian::Query& query, Xapian::doccount limit) {
+  if (std::optional<MatchBitmap> fast = Evaluate(db, query)) return std::move(*fast);
+  MatchBitmap set = Empty(db);
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+  Xapian::MSet mset = enquire.get_mset(0, limit);
+  for (auto it = mset.begin(); it != mset.end(); ++it) set.Insert(*it);
+  return set;
+}
+
+void MatchBitmap::IntersectWith(const MatchBitmap& other) {
+  for (std::size_t w = 0; w < words_.size(); ++w) words_[w] &= w < other.words_.size() ? other.words_[w] : 0;
 }
 
 Xapian::doccount MatchBitmap::count() const {
@@ -12,7 +28,8 @@ Xapian::doccount MatchBitmap::count() const {
   return n;
 }
 
-std::optional<MatchBitmap> MatchBitmap::Of(const Xapian::Database& db, const Xapian::Query& query, Xapian::docid last) {
+std::optional<MatchBitmap> MatchBitmap::OfPostings(const Xapian::Database& db, const Xapian::Query& query,
+                                                    Xapian::docid last) {
   MatchBitmap set(last);
   auto add_postings = [&](const std::string& term) {
     for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
@@ -30,9 +47,9 @@ std::optional<MatchBitmap> MatchBitmap::Of(const Xapian::Database& db, const Xap
       add_postings(*query.get_terms_begin());
       return set;
     case Xapian::Query::OP_SCALE_WEIGHT:
-      return Of(db, query.get_subquery(0), last);
+      return OfPostings(db, query.get_subquery(0), last);
     case Xapian::Query::OP_AND_MAYBE:  // the optional side only weighs
-      return Of(db, query.get_subquery(0), last);
+      return OfPostings(db, query.get_subquery(0), last);
     case Xapian::Query::OP_OR:
     case Xapian::Query::OP_SYNONYM:
     case Xapian::Query::OP_MAX:
@@ -41,7 +58,7 @@ std::optional<MatchBitmap> MatchBitmap::Of(const Xapian::Database& db, const Xap
     case Xapian::Query::OP_AND_NOT: {
       const Xapian::Query::op op = query.get_type();
       for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
-        std::optional<MatchBitmap> part = Of(db, query.get_subquery(i), last);
+        std::optional<MatchBitmap> part = OfPostings(db, query.get_subquery(i), last);
         if (!part) return std::nullopt;
         if (i == 0) {
           set.words_ = std::move(part->words_);

@@ -21,7 +21,20 @@ class MatchBitmap {
   // an operator a bitmap does not evaluate.
   static std::optional<MatchBitmap> Evaluate(const Xapian::Database& db, const Xapian::Query& query);
 
+  // The documents `query` matches, from the posting lists where Evaluate
+  // can, else from Xapian's matcher, unweighted, over at most `limit`
+  // matches (phrases: an abbreviation's expansion, a quoted phrase).
+  static MatchBitmap Of(const Xapian::Database& db, const Xapian::Query& query, Xapian::doccount limit);
+
+  // An empty set over the documents of `db`.
+  static MatchBitmap Empty(const Xapian::Database& db) { return MatchBitmap(db.get_lastdocid()); }
+
   Xapian::doccount count() const;
+  bool Contains(Xapian::docid did) const {
+    return did / 64 < words_.size() && (words_[did / 64] >> (did % 64) & 1) != 0;
+  }
+  void Insert(Xapian::docid did) { words_[did / 64] |= std::uint64_t{1} << (did % 64); }
+  void IntersectWith(const MatchBitmap& other);
 
   // Calls f(docid) for every document in the set, in ascending order.
   template <typename F>
@@ -35,7 +48,8 @@ class MatchBitmap {
 
  private:
   explicit MatchBitmap(Xapian::docid last) : words_(last / 64 + 1, 0) {}
-  static std::optional<MatchBitmap> Of(const Xapian::Database& db, const Xapian::Query& query, Xapian::docid last);
+  static std::optional<MatchBitmap> OfPostings(const Xapian::Database& db, const Xapian::Query& query,
+                                               Xapian::docid last);
 
   std::vector<std::uint64_t> words_;  // bit d of the set is document d
 };

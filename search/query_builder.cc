@@ -23,31 +23,40 @@ Xapian::Query Combine(Xapian::Query::op op, const std::vector<Xapian::Query>& pa
   return Xapian::Query(op, parts.begin(), parts.end());
 }
 
+// A query that matches nothing and, unlike Xapian's MatchNothing (an empty
+// query, which an AND drops and an empty search turns into "everything"),
+// stays what it is wherever it is put: a filter naming no place.
+Xapian::Query Nothing() {
+  return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, Xapian::Query::MatchAll);
+}
+
 }  // namespace
 
 QueryBuilder::QueryBuilder(Analyzer& analyzer, const FilterResolver& filters)
     : analyzer_(analyzer), filters_(filters) {}
 
-Xapian::Query QueryBuilder::Words(const std::string& text, HighlightTerms* highlight, Purpose purpose) {
+void QueryBuilder::Words(const std::string& text, HighlightTerms* highlight, std::vector<Clause>* clauses,
+                         std::vector<Xapian::Query>* pairs) {
   const Analysis analysis = analyzer_.Analyze(text);
   std::vector<const Token*> words = WrittenTokens(analysis.tokens);
-  if (words.empty()) return Xapian::Query();
+  if (words.empty()) return;
   const bool marks = AnyMarks(words);
   // Expansions carry their abbreviation's offsets: group them by source.
   std::map<std::uint32_t, std::vector<const Token*>> expansions;
   for (const Token& t : analysis.tokens) {
     if (t.expansion) expansions[t.start].push_back(&t);
   }
-  std::vector<Xapian::Query> parts;
   for (const Token* t : words) {
-    Xapian::Query word(t->folded);
+    Clause clause{analysis.text.substr(t->start, t->end - t->start), Xapian::Query(t->folded),
+                  Xapian::Query(t->folded)};
     highlight->folded.insert(t->folded);
     // Every word of a query typed with diacritics gets its exact boost, the
     // unmarked ones too ("là" and "ba" alike): boosting only marked words
     // made the unmarked words of the same query count for less.
-    if (marks && purpose == Purpose::kRanking) {  // every exact term is also indexed folded
-      word = Xapian::Query(Xapian::Query::OP_OR,
-                           Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(t->term), kExactBoost), word);
+    if (marks) {  // every exact term is also indexed folded
+      clause.ranking = Xapian::Query(
+          Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(t->term), kExactBoost),
+          clause.ranking);
       if (t->has_marks()) highlight->exact.insert(t->term);
     }
     auto expanded = expansions.find(t->start);
@@ -57,19 +66,19 @@ Xapian::Query QueryBuilder::Words(const std::string& text, HighlightTerms* highl
         full.emplace_back(e->folded);
         highlight->folded.insert(e->folded);
       }
-      word = Xapian::Query(Xapian::Query::OP_OR, word,
-                           Xapian::Query(Xapian::Query::OP_PHRASE, full.begin(), full.end(), full.size()));
+      Xapian::Query phrase(Xapian::Query::OP_PHRASE, full.begin(), full.end(), full.size());
+      clause.ranking = Xapian::Query(Xapian::Query::OP_OR, clause.ranking, phrase);
+      clause.matching = Xapian::Query(Xapian::Query::OP_OR, clause.matching, phrase);
     }
-    parts.push_back(word);
+    clauses->push_back(std::move(clause));
   }
   // Adjacent syllables in the query, adjacent in the report: the word they
-  // form, looked up as the pair term the indexer wrote. Both syllables
-  // already match alone, so the set is the same without.
-  for (std::size_t i = 0; purpose == Purpose::kRanking && i + 1 < words.size(); ++i) {
+  // form, looked up as the pair term the indexer wrote. Both syllables are
+  // required already, so the pair only weighs.
+  for (std::size_t i = 0; i + 1 < words.size(); ++i) {
     if (words[i + 1]->position != words[i]->position + 1) continue;
-    parts.emplace_back(schema::PairTerm(words[i]->folded, words[i + 1]->folded));
+    pairs->emplace_back(schema::PairTerm(words[i]->folded, words[i + 1]->folded));
   }
-  return Combine(Xapian::Query::OP_OR, parts);
 }
 
 Xapian::Query QueryBuilder::Phrase(const std::string& text, HighlightTerms* highlight) {
@@ -88,21 +97,33 @@ Xapian::Query QueryBuilder::Phrase(const std::string& text, HighlightTerms* high
   return Xapian::Query(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(), parts.size());
 }
 
+Xapian::Query QueryBuilder::Filter(const QueryNode& node, std::vector<std::string>* problems) {
+  std::string problem;
+  std::vector<std::string> terms = filters_.Terms(node.field, node.text, &problem);
+  if (!problem.empty()) problems->push_back(problem);
+  if (terms.empty()) return Nothing();
+  std::vector<Xapian::Query> alternatives(terms.begin(), terms.end());
+  return Combine(Xapian::Query::OP_OR, alternatives);
+}
+
 Xapian::Query QueryBuilder::Build(const QueryNode& node, HighlightTerms* highlight,
                                   std::vector<std::string>* problems, Purpose purpose) {
   switch (node.kind) {
-    case QueryNode::Kind::kWords:
-      return Words(node.text, highlight, purpose);
+    case QueryNode::Kind::kWords: {
+      std::vector<Clause> clauses;
+      std::vector<Xapian::Query> pairs;
+      Words(node.text, highlight, &clauses, &pairs);
+      std::vector<Xapian::Query> required;
+      for (const Clause& c : clauses) required.push_back(purpose == Purpose::kRanking ? c.ranking : c.matching);
+      Xapian::Query all = Combine(Xapian::Query::OP_AND, required);
+      if (purpose == Purpose::kMatching || pairs.empty()) return all;
+      return Xapian::Query(Xapian::Query::OP_AND_MAYBE, all, Combine(Xapian::Query::OP_OR, pairs));
+    }
     case QueryNode::Kind::kPhrase:
       return Phrase(node.text, highlight);
     case QueryNode::Kind::kFilter: {
-      std::string problem;
-      std::vector<std::string> terms = filters_.Terms(node.field, node.text, &problem);
-      if (!problem.empty()) problems->push_back(problem);
-      if (terms.empty()) return Xapian::Query::MatchNothing;
-      std::vector<Xapian::Query> alternatives(terms.begin(), terms.end());
       // A filter selects; it adds nothing to the score.
-      return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Combine(Xapian::Query::OP_OR, alternatives), 0.0);
+      return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Filter(node, problems), 0.0);
     }
     case QueryNode::Kind::kAnd:
     case QueryNode::Kind::kOr: {
@@ -123,6 +144,37 @@ Xapian::Query QueryBuilder::Build(const QueryNode& node, HighlightTerms* highlig
     }
   }
   return Xapian::Query();
+}
+
+bool QueryBuilder::SplitInto(const QueryNode& node, Clauses* out, std::vector<std::string>* problems) {
+  HighlightTerms unused;  // the ranking query's Build collects what to mark
+  switch (node.kind) {
+    case QueryNode::Kind::kWords:
+      Words(node.text, &unused, &out->clauses, &out->pairs);
+      return true;
+    case QueryNode::Kind::kPhrase: {
+      Xapian::Query phrase = Phrase(node.text, &unused);
+      if (!phrase.empty()) out->clauses.push_back({node.text, phrase, phrase});
+      return true;
+    }
+    case QueryNode::Kind::kFilter:
+      out->filters.push_back(Filter(node, problems));
+      return true;
+    case QueryNode::Kind::kAnd:
+      for (const QueryNode& child : node.children) {
+        if (!SplitInto(child, out, problems)) return false;
+      }
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::optional<QueryBuilder::Clauses> QueryBuilder::Split(const ParsedQuery& parsed, std::vector<std::string>* problems) {
+  if (parsed.has_operators) return std::nullopt;
+  Clauses clauses;
+  if (!SplitInto(parsed.root, &clauses, problems)) return std::nullopt;
+  return clauses;
 }
 
 }  // namespace tinhgon

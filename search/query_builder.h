@@ -2,6 +2,7 @@
 // reports.
 #pragma once
 
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -22,7 +23,19 @@ struct HighlightTerms {
   std::set<std::string> folded;
 };
 
-// Ranking, as measured in docs/ANALYSIS.md and issue benchmarks:
+// One required part of a query: a word (with its folded form and
+// expansions) or a quoted phrase. A plain query matches the reports that
+// hold every clause; when that is too few, Relax (relaxation.h) requires
+// fewer of them.
+struct Clause {
+  std::string text;        // as typed, to say which clause a relaxation dropped
+  Xapian::Query ranking;   // weighs, for the ranking query
+  Xapian::Query matching;  // the same documents, unweighted: for counting
+};
+
+// Matching and ranking, as measured in docs/ANALYSIS.md and docs/BENCHMARKS.md:
+//  - every word is required (AND), where a word matches its exact term, its
+//    folded term or its expansion; the query language's OR is explicit;
 //  - each word matches its exact term or its folded term; when the query has
 //    any diacritics, exact matches weigh kExactBoost times more, so "đường"
 //    is not drowned by "dương"/"đương", while "duong" matches them all alike;
@@ -48,9 +61,24 @@ class QueryBuilder {
   Xapian::Query Build(const QueryNode& node, HighlightTerms* highlight, std::vector<std::string>* problems,
                       Purpose purpose = Purpose::kRanking);
 
+  // The clauses of a query without operators (words, phrases and field
+  // filters side by side), which a relaxation may require fewer of; its
+  // filters go to `filters`, its syllable pairs (which only weigh) to `pairs`.
+  // Nothing when the query has operators, which mean exactly what they say.
+  struct Clauses {
+    std::vector<Clause> clauses;
+    std::vector<Xapian::Query> filters;
+    std::vector<Xapian::Query> pairs;
+  };
+  std::optional<Clauses> Split(const ParsedQuery& parsed, std::vector<std::string>* problems);
+
  private:
-  Xapian::Query Words(const std::string& text, HighlightTerms* highlight, Purpose purpose);
+  // One clause per word of `text`, and the pair terms of adjacent words.
+  void Words(const std::string& text, HighlightTerms* highlight, std::vector<Clause>* clauses,
+             std::vector<Xapian::Query>* pairs);
   Xapian::Query Phrase(const std::string& text, HighlightTerms* highlight);
+  Xapian::Query Filter(const QueryNode& node, std::vector<std::string>* problems);
+  bool SplitInto(const QueryNode& node, Clauses* out, std::vector<std::string>* problems);
 
   Analyzer& analyzer_;
   const FilterResolver& filters_;

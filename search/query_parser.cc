@@ -63,11 +63,19 @@ std::vector<Lexeme> Lex(std::string_view q) {
   return out;
 }
 
-// or := and (OR and)* ; and := unary ((AND | NOT | implicit) unary)* ; implicit
-// juxtaposition is OR (ranked). NOT x / -x excludes x from what precedes it.
+// or := and (OR and)* ; and := unary ((AND | AND NOT | NOT | implicit) unary)*;
+// implicit juxtaposition is AND. NOT x / -x / AND NOT x excludes x from what
+// precedes it.
 class Parser {
  public:
-  explicit Parser(std::vector<Lexeme> lexemes) : l_(std::move(lexemes)) {}
+  explicit Parser(std::vector<Lexeme> lexemes) : l_(std::move(lexemes)) {
+    for (const Lexeme& l : l_) {
+      has_operators_ = has_operators_ || l.kind == Lexeme::kAnd || l.kind == Lexeme::kOr ||
+                       l.kind == Lexeme::kNot || l.kind == Lexeme::kMinus;
+    }
+  }
+
+  bool has_operators() const { return has_operators_; }
 
   QueryNode Parse() {
     QueryNode root = Or();
@@ -89,16 +97,17 @@ class Parser {
     QueryNode left = Unary();
     while (true) {
       Lexeme::Kind k = l_[p_].kind;
-      if (k == Lexeme::kAnd) {
+      const bool and_not = k == Lexeme::kAnd && (l_[p_ + 1].kind == Lexeme::kNot || l_[p_ + 1].kind == Lexeme::kMinus);
+      if (k == Lexeme::kAnd && !and_not) {
         ++p_;
         left = Combine(QueryNode::Kind::kAnd, std::move(left), Unary());
-      } else if (k == Lexeme::kNot || k == Lexeme::kMinus) {
-        ++p_;
+      } else if (and_not || k == Lexeme::kNot || k == Lexeme::kMinus) {
+        p_ += and_not ? 2 : 1;
         QueryNode negative = Unary();
         QueryNode node{QueryNode::Kind::kNot, "", "", {std::move(left), std::move(negative)}};
         left = std::move(node);
       } else if (k == Lexeme::kWord || k == Lexeme::kQuoted || k == Lexeme::kOpen || k == Lexeme::kField) {
-        left = Combine(QueryNode::Kind::kOr, std::move(left), Unary());
+        left = Combine(QueryNode::Kind::kAnd, std::move(left), Unary());
       } else {
         return left;
       }
@@ -146,6 +155,7 @@ class Parser {
 
   std::vector<Lexeme> l_;
   std::size_t p_ = 0;
+  bool has_operators_ = false;
 };
 
 // The words of a broken query, without its syntax.
@@ -180,7 +190,9 @@ ParsedQuery ParseQuery(std::string_view query) {
   ParsedQuery parsed;
   if (query.find_first_not_of(" \t\r\n") == std::string_view::npos) return parsed;  // everything
   try {
-    parsed.root = Parser(Lex(query)).Parse();
+    Parser parser(Lex(query));
+    parsed.root = parser.Parse();
+    parsed.has_operators = parser.has_operators();
   } catch (const SyntaxError& e) {
     parsed.fell_back = true;
     parsed.problem = e.what();

@@ -8,7 +8,9 @@
 namespace tinhgon {
 
 // A parsed query: words, "quoted phrases", AND / OR / NOT, -word, ( … ), and
-// field filters. Adjacent items without an operator are OR'd and ranked.
+// field filters. Adjacent items without an operator are all required (AND),
+// as people expect of a search box, and a field filter narrows like the same
+// request parameter; OR is there to be written.
 struct QueryNode {
   enum class Kind { kWords, kPhrase, kAnd, kOr, kNot, kFilter };
   Kind kind = Kind::kWords;
@@ -21,6 +23,9 @@ struct ParsedQuery {
   QueryNode root;
   bool fell_back = false;  // the syntax was broken; root holds the plain words
   std::string problem;     // why it fell back, for the response
+  // The user wrote AND, OR, NOT or -word: the query means exactly what it
+  // says and is never relaxed when it finds little.
+  bool has_operators = false;
 };
 
 // Field names, Vietnamese first with English aliases:

@@ -19,6 +19,7 @@
 #include "search/match_bitmap.h"
 #include "search/query_builder.h"
 #include "search/query_parser.h"
+#include "search/relaxation.h"
 #include "search/snippet.h"
 #include "search/stored_report.h"
 
@@ -32,6 +33,8 @@ const char* const kFacetNames[kFacets] = {"province", "province_2025", "district
 const std::vector<Xapian::valueno> kFacetSlots = {schema::kProvincesSlot, schema::kProvinces2025Slot,
                                                schema::kDistrictsSlot, schema::kAgenciesSlot,
                                                schema::kEventsSlot,    schema::kYearSlot};
+}  // namespace
+
 // Counts the facets of every document the counting match visits.
 class FacetCounter : public Xapian::MatchSpy {
  public:
@@ -44,6 +47,8 @@ class FacetCounter : public Xapian::MatchSpy {
   const FacetTable& table_;
   std::vector<std::vector<Xapian::doccount>> counts_;
 };
+
+namespace {
 
 const char* const kFilterNames[] = {"province", "province_2025", "district", "commune", "agency", "event", "year"};
 
@@ -200,8 +205,9 @@ json Searcher::Facets(const FacetTable& table, const std::vector<std::vector<Xap
 
 json Searcher::Search(const SearchRequest& r) { return Run(r, false); }
 
-json Searcher::Run(const SearchRequest& r, bool all_districts) {
-  const auto start = std::chrono::steady_clock::now();
+namespace {
+
+void Validate(const SearchRequest& r) {
   if (Characters(r.q) > kMaxQueryLength) {
     throw SearchError("query_too_long", "the query is longer than " + std::to_string(kMaxQueryLength) + " characters");
   }
@@ -224,16 +230,45 @@ json Searcher::Run(const SearchRequest& r, bool all_districts) {
   if (!r.from.empty() && !r.to.empty() && r.from > r.to) {
     throw SearchError("invalid_date_range", "from (" + r.from + ") is after to (" + r.to + ")");
   }
+}
 
-  std::vector<std::string> warnings;
-  const std::string q = WithinWordBudget(*analyzer_, r.q, &warnings);
-  ParsedQuery parsed = ParseQuery(q);
+// Keeps only the documents of a relaxed match set in the ranking.
+class InSet : public Xapian::MatchDecider {
+ public:
+  explicit InSet(const MatchBitmap& set) : set_(set) {}
+  bool operator()(const Xapian::Document& doc) const override { return set_.Contains(doc.get_docid()); }
+
+ private:
+  const MatchBitmap& set_;
+};
+
+Xapian::Query AndAll(const std::vector<Xapian::Query>& parts) {
+  if (parts.empty()) return Xapian::Query();
+  return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+}
+
+}  // namespace
+
+// What one request asks of the index, with the words analyzed once.
+struct Searcher::Plan {
+  std::string q;  // within the word budget
+  ParsedQuery parsed;
   HighlightTerms highlight;
-  if (parsed.fell_back) warnings.push_back("query syntax ignored (" + parsed.problem + "): searched for the words");
-  Xapian::Query query = builder_->Build(parsed.root, &highlight, &warnings);
-
+  std::vector<std::string> warnings;
   json applied = json::object();
-  std::vector<Xapian::Query> filters;
+  std::vector<Xapian::Query> filters;  // the request's parameters, each an AND'd alternative set
+  Xapian::Query ranking, matching;     // filters applied
+  std::optional<QueryBuilder::Clauses> clauses;  // a plain query's parts, for relaxing it
+};
+
+Searcher::Plan Searcher::MakePlan(const SearchRequest& r) {
+  Plan plan;
+  plan.q = WithinWordBudget(*analyzer_, r.q, &plan.warnings);
+  plan.parsed = ParseQuery(plan.q);
+  if (plan.parsed.fell_back) {
+    plan.warnings.push_back("query syntax ignored (" + plan.parsed.problem + "): searched for the words");
+  }
+  Xapian::Query query = builder_->Build(plan.parsed.root, &plan.highlight, &plan.warnings);
   for (const char* name : kFilterNames) {
     auto it = r.filters.find(name);
     if (it == r.filters.end() || it->second.empty()) continue;
@@ -241,94 +276,150 @@ json Searcher::Run(const SearchRequest& r, bool all_districts) {
     for (const std::string& value : it->second) {
       std::string problem;
       for (const std::string& term : filters_->Terms(name, value, &problem)) alternatives.emplace_back(term);
-      if (!problem.empty()) warnings.push_back(problem);
+      if (!problem.empty()) plan.warnings.push_back(problem);
     }
-    applied[name] = it->second;
-    filters.push_back(alternatives.empty() ? Xapian::Query::MatchNothing
-                                           : Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end()));
+    plan.applied[name] = it->second;
+    plan.filters.push_back(alternatives.empty()
+                               ? Xapian::Query::MatchNothing
+                               : Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end()));
   }
   if (!r.from.empty() || !r.to.empty()) {
     std::string low = r.from.empty() ? "00000000" : Compact(r.from);
     std::string high = r.to.empty() ? "99999999" : Compact(r.to);
-    filters.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, low, high);
-    if (!r.from.empty()) applied["from"] = r.from;
-    if (!r.to.empty()) applied["to"] = r.to;
+    plan.filters.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, low, high);
+    if (!r.from.empty()) plan.applied["from"] = r.from;
+    if (!r.to.empty()) plan.applied["to"] = r.to;
   }
-  // MatchNothing, a filter naming nothing, is an empty Query too: whether
-  // there are filters is told by the list, not by the query.
-  const Xapian::Query all_filters(Xapian::Query::OP_AND, filters.begin(), filters.end());
-  auto filtered = [&](Xapian::Query base) {
-    if (base.empty()) base = Xapian::Query::MatchAll;
-    return filters.empty() ? base : Xapian::Query(Xapian::Query::OP_FILTER, base, all_filters);
-  };
-  query = filtered(query);
-  Xapian::Query matching;
+  plan.ranking = Filtered(query, plan.filters);
   if (r.facets) {
     // The same words analyzed again: what they mark and the problems they
     // meet are the ranking query's.
     HighlightTerms same_highlight;
     std::vector<std::string> same_warnings;
-    matching = filtered(builder_->Build(parsed.root, &same_highlight, &same_warnings, QueryBuilder::Purpose::kMatching));
+    plan.matching = Filtered(
+        builder_->Build(plan.parsed.root, &same_highlight, &same_warnings, QueryBuilder::Purpose::kMatching),
+        plan.filters);
   }
+  std::vector<std::string> same_problems;
+  plan.clauses = builder_->Split(plan.parsed, &same_problems);
+  return plan;
+}
 
+// MatchNothing, a filter naming nothing, is an empty Query too: whether
+// there are filters is told by the list, not by the query.
+Xapian::Query Searcher::Filtered(Xapian::Query base, const std::vector<Xapian::Query>& filters) {
+  if (base.empty()) base = Xapian::Query::MatchAll;
+  if (filters.empty()) return base;
+  return Xapian::Query(Xapian::Query::OP_FILTER, base, AndAll(filters));
+}
+
+json Searcher::Run(const SearchRequest& r, bool all_districts) {
+  const auto start = std::chrono::steady_clock::now();
+  Validate(r);
+  Plan plan = MakePlan(r);
   return WithRetry([&] {
     Xapian::Enquire enquire(*db_);
-    enquire.set_query(query);
-    if (r.sort == "date") enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
-    if (r.sort == "date_asc") enquire.set_sort_by_value_then_relevance(schema::kDateSlot, false);
-    Xapian::MSet mset = enquire.get_mset((r.page - 1) * r.per_page, r.per_page);
+    enquire.set_query(plan.ranking);
+    SetSort(enquire, r.sort);
+    Xapian::MSet mset = enquire.get_mset((r.page - 1) * r.per_page, r.per_page, kRelaxBelow);
     Xapian::doccount total = mset.get_matches_estimated();
-    // Exact counts visit every match of the matching query, which weighs
-    // nothing, and read each match's facets from the table of this
-    // revision. The match set comes from the posting lists as a bitmap
-    // where the query allows, else from Xapian's matcher, unweighted.
     std::shared_ptr<const FacetTable> table;
+    if (r.facets) table = tables_->facets.Get(*db_, RevisionKey(), kFacetSlots);
     std::optional<FacetCounter> counter;
-    if (r.facets) {
-      table = tables_->facets.Get(*db_, RevisionKey(), kFacetSlots);
-      counter.emplace(*table);
-      if (std::optional<MatchBitmap> matches = MatchBitmap::Evaluate(*db_, matching)) {
-        total = matches->count();
-        matches->ForEach([&](Xapian::docid did) { counter->Add(did); });
-      } else {
-        Xapian::Enquire counting(*db_);
-        counting.set_query(matching);
-        counting.set_weighting_scheme(Xapian::BoolWeight());
-        counting.add_matchspy(&*counter);
-        total = counting.get_mset(0, 0, kExactFacetLimit).get_matches_estimated();
+    if (r.facets) counter.emplace(*table);
+    if (r.facets) total = CountExactly(plan.matching, &*counter);
+    json relaxed = nullptr;
+    if (total < kRelaxBelow && plan.clauses && plan.clauses->clauses.size() >= 2) {
+      Relaxation relaxation = RelaxPlan(plan);
+      if (relaxation.relaxed) {
+        relaxed = {{"required", relaxation.required}, {"of", relaxation.of}, {"dropped", relaxation.dropped}};
+        mset = RankRelaxed(plan, relaxation, r);
+        total = relaxation.matches.count();
+        if (r.facets) {
+          counter.emplace(*table);
+          relaxation.matches.ForEach([&](Xapian::docid did) { counter->Add(did); });
+        }
       }
-    }
-    json results = json::array();
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-      std::optional<json> hit = Hit(it);
-      if (!hit) continue;
-      Snippet snippet = MakeSnippet(*analyzer_, (*hit)["text"].get<std::string>(), highlight);
-      hit->erase("text");
-      (*hit)["snippet"] = {{"html", snippet.html}, {"text", snippet.text}, {"matches", snippet.matches}};
-      results.push_back(*hit);
     }
     json facets = json::object();
     if (r.facets) facets = Facets(*table, counter->counts(), r, all_districts);
-    // Little found for a query typed without marks: offer the form with them.
-    json suggestion = nullptr;
-    if (total < kSuggestBelow && !parsed.fell_back && !q.empty()) {
-      std::shared_ptr<const SuggestionTable> words =
-          tables_->suggestions.Get(RevisionKey(), [&] { return std::make_shared<const SuggestionTable>(*db_); });
-      if (auto restored = RestoreDiacritics(*analyzer_, *words, q)) suggestion = *restored;
-    }
+    json suggestion = Suggest(plan, total);
     double took = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    return json{{"query", r.q},
-                {"total", total},
-                {"page", r.page},
-                {"per_page", r.per_page},
-                {"sort", r.sort},
-                {"filters", applied},
-                {"results", results},
-                {"facets", facets},
-                {"suggestion", suggestion},
-                {"warnings", warnings},
+    return json{{"query", r.q},       {"total", total},         {"page", r.page},
+                {"per_page", r.per_page}, {"sort", r.sort},     {"filters", plan.applied},
+                {"relaxed", relaxed}, {"results", Hits(mset, plan.highlight)},
+                {"facets", facets},   {"suggestion", suggestion}, {"warnings", plan.warnings},
                 {"took_ms", took}};
   });
+}
+
+void Searcher::SetSort(Xapian::Enquire& enquire, const std::string& sort) {
+  if (sort == "date") enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
+  if (sort == "date_asc") enquire.set_sort_by_value_then_relevance(schema::kDateSlot, false);
+}
+
+// Exact counts visit every match of the matching query, which weighs
+// nothing, and read each match's facets from the table of this revision.
+// The match set comes from the posting lists as a bitmap where the query
+// allows, else from Xapian's matcher, unweighted.
+Xapian::doccount Searcher::CountExactly(const Xapian::Query& matching, FacetCounter* counter) {
+  if (std::optional<MatchBitmap> matches = MatchBitmap::Evaluate(*db_, matching)) {
+    matches->ForEach([&](Xapian::docid did) { counter->Add(did); });
+    return matches->count();
+  }
+  Xapian::Enquire counting(*db_);
+  counting.set_query(matching);
+  counting.set_weighting_scheme(Xapian::BoolWeight());
+  counting.add_matchspy(counter);
+  return counting.get_mset(0, 0, kExactFacetLimit).get_matches_estimated();
+}
+
+Relaxation Searcher::RelaxPlan(const Plan& plan) {
+  std::vector<Xapian::Query> filters = plan.filters;
+  filters.insert(filters.end(), plan.clauses->filters.begin(), plan.clauses->filters.end());
+  return Relax(*db_, plan.clauses->clauses, AndAll(filters), kRelaxBelow, kExactFacetLimit);
+}
+
+// The relaxed match set, ranked by every clause it kept (OR'd: a report
+// holding more of them ranks higher) and the syllable pairs.
+Xapian::MSet Searcher::RankRelaxed(const Plan& plan, const Relaxation& relaxation, const SearchRequest& r) {
+  std::vector<Xapian::Query> kept;
+  for (std::size_t i = 0; i < plan.clauses->clauses.size(); ++i) {
+    if (relaxation.kept[i]) kept.push_back(plan.clauses->clauses[i].ranking);
+  }
+  Xapian::Query query(Xapian::Query::OP_OR, kept.begin(), kept.end());
+  const std::vector<Xapian::Query>& pairs = plan.clauses->pairs;
+  if (!pairs.empty()) {
+    query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
+                          Xapian::Query(Xapian::Query::OP_OR, pairs.begin(), pairs.end()));
+  }
+  Xapian::Enquire enquire(*db_);
+  enquire.set_query(query);  // the match set has every filter applied already
+  SetSort(enquire, r.sort);
+  InSet in_set(relaxation.matches);
+  return enquire.get_mset((r.page - 1) * r.per_page, r.per_page, 0, nullptr, &in_set);
+}
+
+json Searcher::Hits(const Xapian::MSet& mset, const HighlightTerms& highlight) {
+  json results = json::array();
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    std::optional<json> hit = Hit(it);
+    if (!hit) continue;
+    Snippet snippet = MakeSnippet(*analyzer_, (*hit)["text"].get<std::string>(), highlight);
+    hit->erase("text");
+    (*hit)["snippet"] = {{"html", snippet.html}, {"text", snippet.text}, {"matches", snippet.matches}};
+    results.push_back(*hit);
+  }
+  return results;
+}
+
+// Little found for a query typed without marks: offer the form with them.
+json Searcher::Suggest(const Plan& plan, Xapian::doccount total) {
+  if (total >= kSuggestBelow || plan.parsed.fell_back || plan.q.empty()) return nullptr;
+  std::shared_ptr<const SuggestionTable> words =
+      tables_->suggestions.Get(RevisionKey(), [&] { return std::make_shared<const SuggestionTable>(*db_); });
+  if (auto restored = RestoreDiacritics(*analyzer_, *words, plan.q)) return *restored;
+  return nullptr;
 }
 
 json Searcher::Document(const std::string& id) {

@@ -1,5 +1,7 @@
 #include "search/searcher.h"
 
+#include <set>
+
 #include <catch2/catch.hpp>
 
 #include "indexer/indexer.h"
@@ -31,6 +33,7 @@ class Fixture {
           "Tỉnh Bắc Kạn hợp nhất văn phòng Đoàn ĐBQH với Văn phòng HĐND và UBND tỉnh.");
     write("scattered", "Báo cáo năm", "07/07/2021",
           "Tỉnh Quảng Ninh hợp tác với các đơn vị; văn bản thống nhất phòng ngừa lãng phí.");
+    write("office-merged", "Hai văn phòng về một mối", "", "Hai văn phòng được hợp nhất thành một.");
     write("full-form", "Ủy ban nhân dân huyện Đầm Hà giảm đầu mối", "08/08/2018",
           "Ủy ban nhân dân huyện Đầm Hà, tỉnh Quảng Ninh giảm 3 đầu mối.");
     write("two-provinces", "Bắc Kạn và Cao Bằng tinh giản", "09/09/2022",
@@ -153,6 +156,52 @@ TEST_CASE("query syntax: NOT, minus, field filters, and fallback on errors", "[s
   CHECK(broken["warnings"].dump().find("syntax") != std::string::npos);
   CHECK(tinhgon::ParseQuery("AND OR NOT").fell_back);
   CHECK_FALSE(tinhgon::ParseQuery("(a OR b) AND c NOT d").fell_back);
+}
+
+TEST_CASE("the total counts the reports that hold every word", "[search][semantics]") {
+  ordered_json r = Shared().Search("hợp nhất văn phòng");
+  // adjacent, scattered, office-merged; not two-provinces, which holds "phòng" only.
+  CHECK(r["total"] == 3);
+  CHECK(r["relaxed"].is_null());
+  auto ids = Shared().Ids(r);
+  CHECK(std::set<std::string>(ids.begin(), ids.end()) ==
+        std::set<std::string>{"adjacent.txt", "scattered.txt", "office-merged.txt"});
+  int counted = 0;
+  for (const auto& v : r["facets"]["year"]) counted += v["count"].get<int>();
+  CHECK(counted == 2);  // office-merged has no date
+  CHECK(Shared().Search("hop nhat van phong")["total"] == 3);
+  CHECK(Shared().Search("giảm AND phòng")["total"] == 1);  // two-provinces
+  CHECK(Shared().Search("giảm OR phòng")["total"] > 1);
+}
+
+TEST_CASE("a field written in the query filters like the parameter", "[search][semantics]") {
+  ordered_json in_query = Shared().Search("biên chế tinh:\"Cao Bằng\"");
+  ordered_json as_parameter = Shared().Search("biên chế", {{"province", {"Cao Bằng"}}});
+  CHECK(Shared().Ids(in_query) == Shared().Ids(as_parameter));
+  CHECK(in_query["total"] == 1);
+  CHECK(Shared().Search("biên chế")["total"] > in_query["total"]);
+  CHECK(Shared().Search("tinh:Atlantis")["total"] == 0);
+}
+
+TEST_CASE("A AND NOT B excludes B", "[search][semantics]") {
+  auto ids = Shared().Ids(Shared().Search("biên chế AND NOT Cao"));
+  CHECK(Contains(ids, "duong-folded.txt"));
+  CHECK_FALSE(Contains(ids, "two-provinces.txt"));
+  CHECK(Shared().Search("biên chế AND NOT Cao")["warnings"].empty());
+}
+
+TEST_CASE("a query that finds nothing with every word is relaxed, and says so", "[search][semantics]") {
+  ordered_json r = Shared().Search("hợp nhất văn phòng xyzzyq");
+  REQUIRE(r["relaxed"].is_object());
+  CHECK(r["relaxed"]["dropped"] == ordered_json::array({"xyzzyq"}));
+  CHECK(r["relaxed"]["required"] == 4);
+  CHECK(r["relaxed"]["of"] == 4);
+  CHECK(r["total"] == 3);
+  CHECK(Shared().Ids(r) == Shared().Ids(Shared().Search("hợp nhất văn phòng")));
+  // Operators mean exactly what they say: never relaxed.
+  ordered_json strict = Shared().Search("hợp AND xyzzyq");
+  CHECK(strict["total"] == 0);
+  CHECK(strict["relaxed"].is_null());
 }
 
 TEST_CASE("bad requests are refused with a reason", "[search][errors]") {

@@ -1,0 +1,42 @@
+#include "search/relaxation.h"
+
+#include <cstdint>
+
+namespace tinhgon {
+
+Relaxation Relax(const Xapian::Database& db, const std::vector<Clause>& clauses, const Xapian::Query& filters,
+                 Xapian::doccount enough, Xapian::doccount limit) {
+  Relaxation r{false, 0, 0, {}, {}, MatchBitmap::Empty(db)};
+  const Xapian::docid last = db.get_lastdocid();
+  MatchBitmap allowed = MatchBitmap::Of(db, filters.empty() ? Xapian::Query::MatchAll : filters, limit);
+  // How many clauses each document holds, among those it is allowed.
+  std::vector<std::uint16_t> held(static_cast<std::size_t>(last) + 1, 0);
+  for (const Clause& clause : clauses) {
+    MatchBitmap matches = MatchBitmap::Of(db, clause.matching, limit);
+    const bool kept = matches.count() > 0;
+    r.kept.push_back(kept);
+    if (!kept) {
+      r.dropped.push_back(clause.text);
+      continue;
+    }
+    ++r.of;
+    matches.IntersectWith(allowed);
+    matches.ForEach([&](Xapian::docid did) { ++held[did]; });
+  }
+  // at_least[m]: the documents holding m clauses or more.
+  std::vector<Xapian::doccount> at_least(r.of + 2, 0);
+  for (std::uint16_t h : held) ++at_least[h];
+  for (std::size_t m = r.of; m-- > 1;) at_least[m] += at_least[m + 1];
+  // A question is matched by a share of its words from the start: its
+  // answer seldom repeats most of them (docs/ANALYSIS.md); keywords give up
+  // one word at a time.
+  r.required = r.of >= kQuestionClauses ? (r.of + kQuestionShare - 1) / kQuestionShare : r.of;
+  while (r.required > 1 && at_least[r.required] < enough) --r.required;
+  r.relaxed = !r.dropped.empty() || r.required < clauses.size();
+  for (Xapian::docid did = 1; did <= last && r.required > 0; ++did) {
+    if (held[did] >= r.required) r.matches.Insert(did);
+  }
+  return r;
+}
+
+}  // namespace tinhgon

@@ -1,0 +1,90 @@
+// The query language: what each piece of syntax becomes.
+#include "search/query_parser.h"
+
+#include <catch2/catch.hpp>
+
+using tinhgon::ParseQuery;
+using tinhgon::QueryNode;
+using Kind = tinhgon::QueryNode::Kind;
+
+namespace {
+
+// A compact picture of a parsed tree: AND(…), OR(…), NOT(…, …), words[…],
+// "phrase", field=value.
+std::string Show(const QueryNode& n) {
+  auto list = [&](const char* op) {
+    std::string out = op;
+    out += '(';
+    for (std::size_t i = 0; i < n.children.size(); ++i) out += (i ? ", " : "") + Show(n.children[i]);
+    return out + ')';
+  };
+  switch (n.kind) {
+    case Kind::kWords: return "words[" + n.text + "]";
+    case Kind::kPhrase: return "\"" + n.text + "\"";
+    case Kind::kFilter: return n.field + "=" + n.text;
+    case Kind::kAnd: return list("AND");
+    case Kind::kOr: return list("OR");
+    case Kind::kNot: return list("NOT");
+  }
+  return "?";
+}
+
+std::string Parsed(const std::string& q) { return Show(ParseQuery(q).root); }
+
+}  // namespace
+
+TEST_CASE("consecutive words stay one group, whose words are all required", "[parser]") {
+  CHECK(Parsed("hop nhat van phong") == "words[hop nhat van phong]");
+  CHECK_FALSE(ParseQuery("hop nhat van phong").has_operators);
+}
+
+TEST_CASE("items side by side are AND'd, field filters among them", "[parser]") {
+  CHECK(Parsed("van phong tinh:\"Nghệ An\"") == "AND(words[van phong], province=Nghệ An)");
+  CHECK(Parsed("\"hợp nhất\" huyen:\"Đầm Hà\" giảm") == "AND(\"hợp nhất\", district=Đầm Hà, words[giảm])");
+  CHECK(Parsed("tinh2025:\"Thái Nguyên\" xa:\"Minh Sơn\"") == "AND(province_2025=Thái Nguyên, commune=Minh Sơn)");
+  CHECK_FALSE(ParseQuery("van phong tinh:\"Nghệ An\"").has_operators);
+}
+
+TEST_CASE("OR is explicit and binds looser than AND", "[parser]") {
+  CHECK(Parsed("a b OR c") == "OR(words[a b], words[c])");
+  CHECK(Parsed("(a OR b) c") == "AND(OR(words[a], words[b]), words[c])");
+  CHECK(Parsed("a AND b OR c AND d") == "OR(AND(words[a], words[b]), AND(words[c], words[d]))");
+  CHECK(ParseQuery("a OR b").has_operators);
+}
+
+TEST_CASE("NOT, -word and AND NOT exclude from what precedes them", "[parser]") {
+  CHECK(Parsed("sap nhap NOT truong") == "NOT(words[sap nhap], words[truong])");
+  CHECK(Parsed("sap nhap -truong") == "NOT(words[sap nhap], words[truong])");
+  CHECK(Parsed("sap nhap AND NOT truong") == "NOT(words[sap nhap], words[truong])");
+  CHECK(Parsed("sap nhap AND -truong") == "NOT(words[sap nhap], words[truong])");
+  CHECK(Parsed("a AND NOT b AND c") == "AND(NOT(words[a], words[b]), words[c])");
+  CHECK(ParseQuery("a AND NOT b").has_operators);
+  CHECK(ParseQuery("a -b").has_operators);
+  // A hyphen inside a word is no operator.
+  CHECK(Parsed("18-NQ/TW") == "words[18-NQ/TW]");
+  CHECK_FALSE(ParseQuery("18-NQ/TW").has_operators);
+}
+
+TEST_CASE("lower-case operator words are words", "[parser]") {
+  CHECK(Parsed("và hoặc không and or not") == "words[và hoặc không and or not]");
+}
+
+TEST_CASE("broken syntax falls back to the plain words and says why", "[parser]") {
+  for (const char* q : {"\"hợp nhất", "(a b", "a b)", "AND", "a OR", "NOT a", "a AND NOT", "khong:ro", "tinh:"}) {
+    INFO(q);
+    tinhgon::ParsedQuery p = ParseQuery(q);
+    CHECK(p.fell_back);
+    CHECK_FALSE(p.problem.empty());
+    CHECK(p.root.kind == Kind::kWords);
+  }
+  CHECK(ParseQuery("\"hợp nhất (văn phòng").root.text.find("hợp nhất") != std::string::npos);
+}
+
+TEST_CASE("an empty query is every document", "[parser]") {
+  for (const char* q : {"", "   ", "\t\n"}) {
+    tinhgon::ParsedQuery p = ParseQuery(q);
+    CHECK_FALSE(p.fell_back);
+    CHECK(p.root.kind == Kind::kWords);
+    CHECK(p.root.text.empty());
+  }
+}
