@@ -5,12 +5,14 @@
 #include "search/diacritics_restorer.h"
 #include "search/facet_table.h"
 #include "search/revision_cache.h"
+#include "search/typing.h"
 
 namespace tinhgon {
 
 struct RevisionTables {
   FacetTableCache facets;
   RevisionCache<SuggestionTable> suggestions;
+  RevisionCache<SlipTable> slips;
 };
 
 }  // namespace tinhgon

@@ -22,6 +22,7 @@
 #include "search/relaxation.h"
 #include "search/snippet.h"
 #include "search/stored_report.h"
+#include "search/typing.h"
 
 namespace tinhgon {
 namespace {
@@ -259,11 +260,18 @@ struct Searcher::Plan {
   std::vector<Xapian::Query> filters;  // the request's parameters, each an AND'd alternative set
   Xapian::Query ranking, matching;     // filters applied
   std::optional<QueryBuilder::Clauses> clauses;  // a plain query's parts, for relaxing it
+  std::vector<Correction> corrections;           // mistyped words, and what was searched instead
+  std::shared_ptr<const SlipTable> slips;        // held while the plan is made
 };
 
 Searcher::Plan Searcher::MakePlan(const SearchRequest& r) {
   Plan plan;
   plan.q = WithinWordBudget(*analyzer_, r.q, &plan.warnings);
+  auto slips = [&]() -> const SlipTable& {
+    plan.slips = tables_->slips.Get(RevisionKey(), [&] { return std::make_shared<const SlipTable>(*db_); });
+    return *plan.slips;
+  };
+  plan.q = CorrectTyping(*analyzer_, *db_, slips, plan.q, &plan.corrections);
   plan.parsed = ParseQuery(plan.q);
   if (plan.parsed.fell_back) {
     plan.warnings.push_back("query syntax ignored (" + plan.parsed.problem + "): searched for the words");
@@ -316,8 +324,8 @@ Xapian::Query Searcher::Filtered(Xapian::Query base, const std::vector<Xapian::Q
 json Searcher::Run(const SearchRequest& r, bool all_districts) {
   const auto start = std::chrono::steady_clock::now();
   Validate(r);
-  Plan plan = MakePlan(r);
   return WithRetry([&] {
+    Plan plan = MakePlan(r);  // corrections look words up in this revision
     Xapian::Enquire enquire(*db_);
     enquire.set_query(plan.ranking);
     SetSort(enquire, r.sort);
@@ -343,12 +351,25 @@ json Searcher::Run(const SearchRequest& r, bool all_districts) {
     }
     json facets = json::object();
     if (r.facets) facets = Facets(*table, counter->counts(), r, all_districts);
-    json suggestion = Suggest(plan, total);
+    json suggestion = Suggest(plan);
     double took = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    return json{{"query", r.q},       {"total", total},         {"page", r.page},
-                {"per_page", r.per_page}, {"sort", r.sort},     {"filters", plan.applied},
-                {"relaxed", relaxed}, {"results", Hits(mset, plan.highlight)},
-                {"facets", facets},   {"suggestion", suggestion}, {"warnings", plan.warnings},
+    json corrections = json::array();
+    for (const Correction& c : plan.corrections) {
+      corrections.push_back({{"from", c.from}, {"to", c.to}, {"kind", KindName(c.kind)}});
+    }
+    return json{{"query", r.q},
+                {"searched_for", plan.corrections.empty() ? json(nullptr) : json(plan.q)},
+                {"corrections", corrections},
+                {"total", total},
+                {"page", r.page},
+                {"per_page", r.per_page},
+                {"sort", r.sort},
+                {"filters", plan.applied},
+                {"relaxed", relaxed},
+                {"results", Hits(mset, plan.highlight)},
+                {"facets", facets},
+                {"suggestion", suggestion},
+                {"warnings", plan.warnings},
                 {"took_ms", took}};
   });
 }
@@ -413,9 +434,10 @@ json Searcher::Hits(const Xapian::MSet& mset, const HighlightTerms& highlight) {
   return results;
 }
 
-// Little found for a query typed without marks: offer the form with them.
-json Searcher::Suggest(const Plan& plan, Xapian::doccount total) {
-  if (total >= kSuggestBelow || plan.parsed.fell_back || plan.q.empty()) return nullptr;
+// A query typed without marks: offer the form with them, whatever it found,
+// so the same words always get the same offer.
+json Searcher::Suggest(const Plan& plan) {
+  if (plan.parsed.fell_back || plan.q.empty()) return nullptr;
   std::shared_ptr<const SuggestionTable> words =
       tables_->suggestions.Get(RevisionKey(), [&] { return std::make_shared<const SuggestionTable>(*db_); });
   if (auto restored = RestoreDiacritics(*analyzer_, *words, plan.q)) return *restored;

@@ -58,7 +58,6 @@ inline constexpr int kMaxResultWindow = 10000;   // no page reaches past this re
 // Facets of queries the match bitmap cannot evaluate (phrases, date ranges)
 // are counted by the matcher over at most this many matches.
 inline constexpr Xapian::doccount kExactFacetLimit = 100000;
-inline constexpr Xapian::doccount kSuggestBelow = 5;  // "did you mean" when fewer results than this
 // A plain query whose words together match fewer reports than this is
 // relaxed (relaxation.h), and the response says how. Three, "a handful":
 // relaxing only what finds nothing lost 0.010 of XQuAD-vi's MRR@10, as
@@ -110,7 +109,7 @@ class Searcher {
   Relaxation RelaxPlan(const Plan& plan);
   Xapian::MSet RankRelaxed(const Plan& plan, const Relaxation& relaxation, const SearchRequest& request);
   nlohmann::ordered_json Hits(const Xapian::MSet& mset, const HighlightTerms& highlight);
-  nlohmann::ordered_json Suggest(const Plan& plan, Xapian::doccount total);
+  nlohmann::ordered_json Suggest(const Plan& plan);
 
   std::filesystem::path dir_;
   std::string stub_;  // the stub's content when the database was opened

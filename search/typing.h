@@ -1,0 +1,77 @@
+// Queries typed as people type: Vietnamese keyed in Telex or VNI with the
+// input method off ("saps nhaapj", "sa1p nha65p"), and slips of one key
+// ("hop nhat van phogn").
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include <xapian.h>
+
+namespace tinhgon {
+
+class Analyzer;
+
+// The word a Telex or VNI key sequence spells, with its marks as combining
+// characters (the analysis chain composes them and places the tone mark),
+// or nothing when the sequence uses no key of that method or is not one
+// syllable's worth of keys ("saps" -> "sáp", "nhaapj" -> "nhập",
+// "dduowngf" -> "đường"; "sa1p" -> "sáp", "nha65p" -> "nhập").
+std::optional<std::string> DecodeTelex(std::string_view keys);
+std::optional<std::string> DecodeVni(std::string_view keys);
+
+// The unaccented words of one revision of the index, for finding the word a
+// slip was meant to be: every folded word of 2 to 7 letters that at least
+// kMinFrequency reports hold, and the words one letter shorter it gives
+// (the symmetric-deletion scheme), so a look-up is a few hash probes, not a
+// scan. Built once per revision; immutable, so safe to share between threads.
+class SlipTable {
+ public:
+  static constexpr Xapian::doccount kMinFrequency = 3;
+
+  explicit SlipTable(const Xapian::Database& db);
+
+  // The most frequent word one slip away from `folded` (a letter dropped,
+  // doubled or added, two letters swapped, or a key next to the right one on
+  // a QWERTY keyboard), or empty when there is none.
+  std::string_view Nearest(std::string_view folded) const;
+  std::size_t size() const { return words_.size(); }
+
+ private:
+  void AddWords(const Xapian::Database& db, const std::string& prefix);
+
+  struct Word {
+    std::string text;
+    Xapian::doccount frequency = 0;
+  };
+  std::vector<Word> words_;
+  std::unordered_map<std::string, std::uint32_t> index_;                 // word -> position in words_
+  std::unordered_map<std::string, std::vector<std::uint32_t>> deletes_;  // word less a letter -> words
+};
+
+struct Correction {
+  enum class Kind { kTelex, kVni, kSlip };
+  std::string from;  // as typed
+  std::string to;    // as searched
+  Kind kind = Kind::kSlip;
+};
+
+// A query with its mistyped words replaced by what the index holds. Only a
+// word that no report holds is replaced: by its Telex or VNI reading when
+// reports hold that, else by the nearest word one slip away. Words in quotes,
+// field values and operators are kept as typed, so quoting a word searches
+// for it exactly as written. `slips` is asked for its table only when a word
+// needs it, so a query of known words never builds one.
+std::string CorrectTyping(Analyzer& analyzer, const Xapian::Database& db,
+                          const std::function<const SlipTable&()>& slips, const std::string& query,
+                          std::vector<Correction>* corrections);
+
+// "telex", "vni", "slip": the kind's name in the API.
+const char* KindName(Correction::Kind kind);
+
+}  // namespace tinhgon

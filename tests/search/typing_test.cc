@@ -1,0 +1,130 @@
+// Telex and VNI typed with the input method off, and slips of one key.
+#include "search/typing.h"
+
+#include <catch2/catch.hpp>
+
+#include "analyzers/analyzer.h"
+#include "analyzers/metadata/phrase_matcher.h"
+
+namespace tinhgon {
+namespace {
+
+// What the analysis chain makes of a decoded key sequence: the index term.
+std::string Term(const std::optional<std::string>& decoded) {
+  if (!decoded) return "(none)";
+  static Analyzer analyzer;
+  const Analysis analysis = analyzer.Analyze(*decoded);
+  std::vector<const Token*> words = WrittenTokens(analysis.tokens);
+  return words.size() == 1 ? words[0]->term : "(not one word)";
+}
+
+Xapian::WritableDatabase Vocabulary() {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  // Folded words with the frequencies a slip is judged by, and the exact
+  // terms a Telex reading must find.
+  const std::pair<const char*, int> words[] = {{"phong", 40}, {"phòng", 40}, {"phang", 3}, {"nhat", 30},
+                                               {"nhất", 30},  {"sap", 20},   {"sáp", 12},  {"sắp", 8},
+                                               {"nhap", 15},  {"nhập", 15},  {"bien", 25}, {"che", 9},
+                                               {"chee", 0},   {"hop", 30},   {"hợp", 30},  {"huyen", 50}};
+  for (const auto& [word, count] : words) {
+    for (int i = 0; i < count; ++i) {
+      Xapian::Document doc;
+      doc.add_term(word);
+      db.add_document(doc);
+    }
+  }
+  return db;
+}
+
+}  // namespace
+
+TEST_CASE("Telex keys decode to the word they spell", "[typing]") {
+  CHECK(Term(DecodeTelex("saps")) == "sáp");
+  CHECK(Term(DecodeTelex("nhaapj")) == "nhập");
+  CHECK(Term(DecodeTelex("hojp")) == "họp");
+  CHECK(Term(DecodeTelex("hopwj")) == "hợp");
+  CHECK(Term(DecodeTelex("nhaats")) == "nhất");
+  CHECK(Term(DecodeTelex("dduowngf")) == "đường");
+  CHECK(Term(DecodeTelex("nguowif")) == "người");
+  CHECK(Term(DecodeTelex("tw")) == "tư");
+  CHECK(Term(DecodeTelex("hoaf")) == "hòa");  // the chain places the tone
+  CHECK(Term(DecodeTelex("thuyr")) == "thủy");
+  CHECK(Term(DecodeTelex("giarm")) == "giảm");
+  CHECK(Term(DecodeTelex("awn")) == "ăn");
+}
+
+TEST_CASE("words that use no Telex key, or two tones, are not Telex", "[typing]") {
+  CHECK_FALSE(DecodeTelex("phong"));
+  CHECK_FALSE(DecodeTelex("sap"));  // s before any vowel is a consonant
+  CHECK_FALSE(DecodeTelex("safs"));
+  CHECK_FALSE(DecodeTelex("ubnd2"));
+  CHECK_FALSE(DecodeTelex("interesting"));  // vowels in several runs: no syllable
+}
+
+TEST_CASE("VNI digits decode to the word they spell", "[typing]") {
+  CHECK(Term(DecodeVni("sa1p")) == "sáp");
+  CHECK(Term(DecodeVni("nha65p")) == "nhập");
+  CHECK(Term(DecodeVni("nha6p5")) == "nhập");
+  CHECK(Term(DecodeVni("d9uong72")) == "đường");
+  CHECK(Term(DecodeVni("ho75p")) == "hợp");
+  CHECK_FALSE(DecodeVni("2019"));
+  CHECK_FALSE(DecodeVni("phong"));
+  CHECK_FALSE(DecodeVni("xa9"));  // 9 strokes a d only
+}
+
+TEST_CASE("a slip finds the most frequent word one key away", "[typing]") {
+  Xapian::WritableDatabase db = Vocabulary();
+  SlipTable slips(db);
+  CHECK(slips.Nearest("phogn") == "phong");  // swapped
+  CHECK(slips.Nearest("phon") == "phong");   // dropped
+  CHECK(slips.Nearest("phonng") == "phong"); // doubled
+  CHECK(slips.Nearest("phpng") == "phong");  // p beside o
+  CHECK(slips.Nearest("nhst") == "nhat");    // s beside a
+  CHECK(slips.Nearest("phzng") == "phang");  // z beside a
+  CHECK(slips.Nearest("phmng").empty());     // m is beside neither o nor a: no slip
+  CHECK(slips.Nearest("xyzzyq").empty());
+}
+
+TEST_CASE("only words no report holds are corrected, and quotes keep a word as typed", "[typing]") {
+  Xapian::WritableDatabase db = Vocabulary();
+  SlipTable table(db);
+  auto slips = [&]() -> const SlipTable& { return table; };
+  Analyzer analyzer;
+  std::vector<Correction> corrections;
+  CHECK(CorrectTyping(analyzer, db, slips, "saps nhaapj", &corrections) == "sáp nhập");
+  REQUIRE(corrections.size() == 2);
+  CHECK(corrections[0].kind == Correction::Kind::kTelex);
+  corrections.clear();
+  CHECK(CorrectTyping(analyzer, db, slips, "sa1p nha65p", &corrections) == "sáp nhập");
+  CHECK(corrections[0].kind == Correction::Kind::kVni);
+  corrections.clear();
+  CHECK(CorrectTyping(analyzer, db, slips, "hop nhat phogn", &corrections) == "hop nhat phong");
+  CHECK(corrections.size() == 1);
+  CHECK(corrections[0].kind == Correction::Kind::kSlip);
+  corrections.clear();
+  // Known words, marked words, quoted words, fields and operators stay.
+  for (const char* q : {"sap nhap", "sáp nhập", "\"phogn\" nhat", "tinh:phogn", "phong OR nhat", "-phogn"}) {
+    INFO(q);
+    CHECK(CorrectTyping(analyzer, db, slips, q, &corrections) == q);
+    CHECK(corrections.empty());
+  }
+}
+
+TEST_CASE("a query of known words never builds the slip table", "[typing]") {
+  Xapian::WritableDatabase db = Vocabulary();
+  bool built = false;
+  SlipTable table(db);
+  auto slips = [&]() -> const SlipTable& {
+    built = true;
+    return table;
+  };
+  Analyzer analyzer;
+  std::vector<Correction> corrections;
+  CorrectTyping(analyzer, db, slips, "hop nhat van phong", &corrections);
+  CHECK(built);  // "van" is in no report here: a slip was looked for
+  built = false;
+  CorrectTyping(analyzer, db, slips, "hop nhat phong", &corrections);
+  CHECK_FALSE(built);
+}
+
+}  // namespace tinhgon
