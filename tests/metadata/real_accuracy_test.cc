@@ -105,7 +105,9 @@ constexpr double kFloorProvincePrecision = 0.68;
 constexpr double kFloorProvinceRecall = 0.75;
 constexpr double kFloorDistrictRecall = 0.33;
 
-void Add(Scores* scores, const std::string& file, const Places& p, const Places& e) {
+// Misses are named only for the development part: the held-out articles stay
+// unseen, article by article, so rules cannot be fitted to them.
+void Add(Scores* scores, const std::string& file, const Places& p, const Places& e, bool name_misses) {
   (*scores)["primary province"].Single(p.province, e.province);
   (*scores)["2025 province"].Single(p.province_2025, e.province_2025);
   // District and commune are scored where the article is about one (labelled)
@@ -115,8 +117,18 @@ void Add(Scores* scores, const std::string& file, const Places& p, const Places&
   (*scores)["commune"].Single(p.commune, e.commune);
   (*scores)["agencies"].Sets(p.agencies, e.agencies);
   (*scores)["events"].Sets(p.events, e.events);
-  if (p.province != e.province) UNSCOPED_INFO(file << ": province '" << p.province << "' != '" << e.province << "'");
-  if (p.district != e.district) UNSCOPED_INFO(file << ": district '" << p.district << "' != '" << e.district << "'");
+  if (!name_misses) return;
+  auto miss = [&](const char* field, const std::string& got, const std::string& want) {
+    if (got == want) return;
+    UNSCOPED_INFO(file << ": " << field << " '" << got << "' != '" << want << "'");
+    if (std::getenv("TINHGON_PRINT_DEV_MISSES")) {
+      std::printf("%s: %s '%s' != '%s'\n", file.c_str(), field, got.c_str(), want.c_str());
+    }
+  };
+  miss("province", p.province, e.province);
+  miss("province_2025", p.province_2025, e.province_2025);
+  miss("district", p.district, e.district);
+  miss("commune", p.commune, e.commune);
 }
 
 std::vector<json> ReadLabels(const std::string& path) {
@@ -168,18 +180,24 @@ TEST_CASE("extraction accuracy on labelled real articles", "[accuracy][real]") {
 
   tinhgon::MetadataExtractor extractor;
   Comparer keys;
-  auto score = [&](const std::vector<json>& labels) {
+  auto score = [&](const std::vector<json>& labels, bool name_misses) {
     Scores scores;
     for (const json& label : labels) {
       std::string file = label["file"].get<std::string>();
       std::string bytes = tinhgon::testing::ReadFile(dir / "vn-news-35k" / file);
       REQUIRE(!bytes.empty());
-      Add(&scores, file, Predict(extractor, keys, bytes), Expected(keys, label));
+      Add(&scores, file, Predict(extractor, keys, bytes), Expected(keys, label), name_misses);
     }
     return scores;
   };
-  Scores held = score(held_out);
-  Scores dev = score(development);
+  Scores dev = score(development, true);
+  // While rules are being written only the development part is scored, so the
+  // held-out figure is not looked at until the rules are done.
+  if (std::getenv("TINHGON_REAL_DEVELOPMENT_ONLY")) {
+    std::printf("%s", Table("real articles, development (" + std::to_string(development.size()) + ")", dev).c_str());
+    return;
+  }
+  Scores held = score(held_out, false);
   std::string report = Table("real articles, held out (" + std::to_string(held_out.size()) + ")", held) + "\n" +
                        Table("real articles, development (" + std::to_string(development.size()) + ")", dev);
   std::printf("%s", report.c_str());
