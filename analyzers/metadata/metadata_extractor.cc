@@ -49,7 +49,7 @@ ReportMetadata MetadataExtractor::Extract(std::string_view bytes, Analysis* anal
 
   Analysis analysis = analyzer_->Analyze(m.text);
   m.dates_mentioned = dates_->Mentioned(analysis.tokens, m.text);
-  m.localities = localities_->Extract(analysis.tokens, m.text, 0, title_end);
+  m.localities = localities_->Extract(analysis.tokens, m.text, 0, title_end, m.date);
   std::vector<const Token*> written = WrittenTokens(analysis.tokens);
   std::vector<AgencyExtractor::Occurrence> agencies = agencies_->Find(written, m.text);
   m.agencies = agencies_->Summarize(agencies);
