@@ -24,6 +24,15 @@ const char* const kReformPhrases[] = {"sau sắp xếp", "chính quyền địa 
 const char* const kAllDistricts[] = {"cấp huyện", "các huyện", "các quận", "toàn tỉnh"};
 const char* const kAllCommunes[] = {"cấp xã", "các xã", "các phường"};
 
+// Title words of national or international news: the capital is then where
+// it happened (the seat of the national bodies), not what it is about,
+// unless the title names it or a district of it is named.
+const char* const kNationalTitle[] = {"thủ tướng", "chính phủ", "quốc hội", "chủ tịch nước", "tổng bí thư",
+                                      "bộ chính trị", "bộ trưởng", "apec", "asean", "liên hợp quốc",
+                                      "nhật bản", "trung quốc", "hoa kỳ", "hàn quốc", "liên bang nga"};
+
+constexpr std::string_view kCapitalCode = "01";  // Hà Nội
+
 // Where the lead ends: the end of the first body line, within kLeadBytes.
 std::size_t LeadEnd(std::string_view text, std::size_t title_end) {
   std::size_t from = title_end < text.size() && text[title_end] == '\n' ? title_end + 1 : title_end;
@@ -46,6 +55,7 @@ LocalityExtractor::LocalityExtractor(const Gazetteer& gazetteer, Analyzer& analy
   for (const char* phrase : kReformPhrases) reform_phrases_.push_back(terms(phrase));
   for (const char* phrase : kAllDistricts) all_districts_.push_back(terms(phrase));
   for (const char* phrase : kAllCommunes) all_communes_.push_back(terms(phrase));
+  for (const char* phrase : kNationalTitle) national_.push_back(terms(phrase));
 }
 
 bool LocalityExtractor::Contains(const std::vector<const Token*>& t, std::size_t begin, std::size_t end,
@@ -86,6 +96,14 @@ std::vector<Locality> LocalityExtractor::Extract(const std::vector<Token>& all, 
                       : Contains(p.tokens, 0, title_tokens, all_communes_) ? AdminLevel::kDistrict
                                                                            : AdminLevel::kCommune;
   ChoosePrimary(gazetteer_, finest, &localities);
+  if (Contains(p.tokens, 0, title_tokens, national_)) {
+    for (Locality& l : localities) {
+      if (l.primary && !l.in_title && l.level == AdminLevel::kProvince &&
+          gazetteer_.province(l.unit).code == kCapitalCode) {
+        l.primary = false;
+      }
+    }
+  }
   auto score = [](const Locality& l) { return l.mentions + (l.in_title ? 3 : 0); };
   std::stable_sort(localities.begin(), localities.end(), [&](const Locality& a, const Locality& b) {
     return a.primary != b.primary ? a.primary : score(a) > score(b);
@@ -104,8 +122,18 @@ std::vector<Locality> LocalityExtractor::Resolve(const std::vector<Mention>& men
   auto province_of = [&](AdminLevel level, std::int32_t u) {
     return level == AdminLevel::kProvince ? u : g.unit(level, u).province;
   };
-  auto resolve_old = [&](const Mention& m) -> std::int32_t {
+  auto resolve_old = [&](const Mention& m, const Mention* next) -> std::int32_t {
     std::vector<std::int32_t> inside;
+    // "phường 12, quận 5": the district named right after a commune holds it.
+    if (m.level == AdminLevel::kCommune && next != nullptr && next->level == AdminLevel::kDistrict &&
+        next->first <= m.end + 3) {
+      for (std::int32_t u : m.candidates) {
+        const auto& d = next->candidates;
+        if (std::find(d.begin(), d.end(), g.commune(u).district) != d.end()) inside.push_back(u);
+      }
+      if (inside.size() == 1) return inside[0];
+      inside.clear();
+    }
     if (m.level == AdminLevel::kCommune) {
       for (std::int32_t u : m.candidates) {
         if (districts.count(g.commune(u).district)) inside.push_back(u);
@@ -148,9 +176,11 @@ std::vector<Locality> LocalityExtractor::Resolve(const std::vector<Mention>& men
     if (level == AdminLevel::kCommune) {
       for (std::int32_t p : provinces) provinces_2025.insert(g.province(p).province_2025);
     }
-    for (const Mention& m : mentions) {
+    for (std::size_t k = 0; k < mentions.size(); ++k) {
+      const Mention& m = mentions[k];
       if (m.level != level) continue;
-      std::int32_t old = m.candidates.empty() ? -1 : resolve_old(m);
+      const Mention* next = k + 1 < mentions.size() ? &mentions[k + 1] : nullptr;
+      std::int32_t old = m.candidates.empty() ? -1 : resolve_old(m, next);
       std::int32_t now = m.candidates_2025.empty() ? -1 : resolve_2025(m);
       if (now >= 0 && (old < 0 || era_2025 || m.new_unit)) {
         count(m, AdminLevel::kCommune2025, now);

@@ -37,7 +37,10 @@ struct Locality {
 // arrangement ("sau sắp xếp", "chính quyền địa phương hai cấp", "xã … mới"),
 // or when only the 2025 list has the name in the report's province
 // ("xã Đại An, tỉnh Vĩnh Long"); the old one otherwise.
-// The primary locality is chosen by ChoosePrimary (primary_locality.h).
+// The primary locality is chosen by ChoosePrimary (primary_locality.h),
+// except in national and international news (a title naming the Prime
+// Minister, the National Assembly, a ministry's head or another country):
+// the capital, unless the title names it, is then only where it happened.
 class LocalityExtractor {
  public:
   LocalityExtractor(const Gazetteer& gazetteer, Analyzer& analyzer);
@@ -60,8 +63,9 @@ class LocalityExtractor {
                        const std::vector<std::vector<std::string>>& phrases);
 
   // As analyzer terms: words that place a report after the 2025 reform, and
-  // title words that speak of all districts or all communes.
-  std::vector<std::vector<std::string>> reform_phrases_, all_districts_, all_communes_;
+  // title words that speak of all districts or all communes, and of
+  // national or international news.
+  std::vector<std::vector<std::string>> reform_phrases_, all_districts_, all_communes_, national_;
 };
 
 }  // namespace tinhgon

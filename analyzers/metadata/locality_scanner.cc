@@ -45,6 +45,13 @@ const std::vector<std::vector<std::string_view>>& FirmWords() {
   return words;
 }
 
+// Named features that bear a province's name without being in it: a lake, a
+// dam, a river, a bridge, a street, a market ("hồ Hòa Bình", "đường Hà Nội").
+const std::set<std::string_view>& FeatureWords() {
+  static const std::set<std::string_view> words = {"hồ", "điện", "sông", "cầu", "đường", "phố", "chợ"};
+  return words;
+}
+
 // Words before a parenthesis that make its place a person's home or
 // constituency: "đại biểu Nguyễn Văn A (Bến Tre)".
 const std::set<std::string_view>& PersonTitles() {
@@ -193,6 +200,13 @@ bool MentionScanner::PartOfAnotherName(const PlaceText& p, std::size_t from, std
                           p.Between(from - 1).find_first_of(".!?:\n\"“(") != std::string_view::npos;
     if (!opens_sentence || PersonalNames().count(t[from - 1]->term)) return true;
   }
+  // A nickname in quotes after a name: Hùng "Sài Gòn".
+  std::string_view gap = from > 0 ? p.Between(from) : std::string_view();
+  if (from > 0 && p.Adjacent(from) && p.Capitalized(from - 1) &&
+      (gap.find('"') != std::string_view::npos || gap.find("“") != std::string_view::npos)) {
+    return true;
+  }
+  if (from > 0 && p.Joined(from) && FeatureWords().count(t[from - 1]->term) && !p.Capitalized(from - 1)) return true;
   std::size_t next = from + n;
   if (next < t.size() && p.Joined(next) && (p.Capitalized(next) || t[next]->type == TokenType::kNumber)) {
     return true;
@@ -231,6 +245,8 @@ std::size_t MentionScanner::CueMentions(const PlaceText& p, std::size_t i, std::
     mention.in_title = p.InTitle(at);
     mention.in_lead = p.InLead(at);
     std::size_t after = at + terms;
+    mention.first = at;
+    mention.end = after;
     mention.new_unit = after < p.tokens.size() && p.Joined(after) && p.tokens[after]->term == "mới";
     for (std::size_t k = at; k < after; ++k) (*used)[k] = true;
     out->push_back(std::move(mention));
@@ -291,6 +307,8 @@ std::size_t MentionScanner::BareMention(const PlaceText& p, std::size_t i, std::
   m.in_title = p.InTitle(i);
   m.in_lead = p.InLead(i);
   m.bare = true;
+  m.first = i;
+  m.end = i + n;
   out->push_back(std::move(m));
   return n;
 }
@@ -322,6 +340,8 @@ void MentionScanner::BareDistricts(const PlaceText& p, const std::vector<bool>& 
     m.in_title = p.InTitle(i);
     m.in_lead = p.InLead(i);
     m.bare = true;
+    m.first = i;
+    m.end = i + n;
     out->push_back(std::move(m));
     i += n - 1;
   }

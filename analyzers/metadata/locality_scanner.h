@@ -24,6 +24,7 @@ struct Mention {
   bool in_lead = false;  // the first lines after the title: what the report opens with
   bool bare = false;     // no administrative word or body before it
   bool new_unit = false; // "mới" follows: the unit as rearranged in 2025
+  std::size_t first = 0, end = 0;  // the name's tokens: [first, end)
 };
 
 // The tokens of a report and where its title and lead end, as the scanner

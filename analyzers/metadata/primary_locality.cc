@@ -64,7 +64,7 @@ class PrimaryChooser {
     // Without the title's word, a province must dominate: twice any other,
     // and a third of everything named, from at least two mentions or the lead.
     bool in_lead = std::any_of(l_.begin(), l_.end(), [&](const Locality& l) { return Area(l) == best && l.in_lead; });
-    if (first < 2 * second || 3 * first < total) return -1;
+    if (2 * first <= 3 * second || 4 * first < total) return -1;
     return first >= 2 || in_lead ? best : -1;
   }
 
@@ -87,7 +87,8 @@ class PrimaryChooser {
       if (weight > first) second = first, first = weight, best = d;
       else if (weight > second) second = weight;
     }
-    if (best < 0 || first <= 2 * second || (first < 2 && !titled[best])) return -1;
+    // Beside other districts, one named twice is still a detail.
+    if (best < 0 || first < 2 * second || (second > 0 && first < 3) || (first < 2 && !titled[best])) return -1;
     return IndexOf(AdminLevel::kDistrict, best, true);
   }
 

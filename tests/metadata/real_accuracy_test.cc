@@ -4,6 +4,7 @@
 // ../shared; the project keeps only the labels. Prints precision and recall
 // per field for the held-out and the development parts, and checks that no
 // field falls below the floor it has reached.
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -65,6 +66,13 @@ class Comparer {
   tinhgon::Analyzer analyzer_;
 };
 
+// A numbered unit is written with its word, as the labels write it ("Quận 5",
+// "Phường 12"); the gazetteer lists it under the number.
+std::string Written(const tinhgon::AdminUnit& unit) {
+  if (unit.name.empty() || !std::isdigit(static_cast<unsigned char>(unit.name[0]))) return unit.name;
+  return std::string(tinhgon::AdminKindName(unit)) + " " + unit.name;
+}
+
 Places Predict(tinhgon::MetadataExtractor& extractor, Comparer& keys, const std::string& bytes) {
   const tinhgon::Gazetteer& g = extractor.gazetteer();
   tinhgon::ReportMetadata m = extractor.Extract(bytes);
@@ -75,10 +83,10 @@ Places Predict(tinhgon::MetadataExtractor& extractor, Comparer& keys, const std:
     const tinhgon::AdminUnit& province = l.level == tinhgon::AdminLevel::kProvince ? unit : g.province(unit.province);
     p.province = keys.Key(province.name);
     if (unit.province_2025 >= 0) p.province_2025 = keys.Key(g.province_2025(unit.province_2025).name);
-    if (l.level == tinhgon::AdminLevel::kDistrict) p.district = keys.Key(unit.name);
+    if (l.level == tinhgon::AdminLevel::kDistrict) p.district = keys.Key(Written(unit));
     if (l.level == tinhgon::AdminLevel::kCommune) {
-      p.commune = keys.Key(unit.name);
-      p.district = keys.Key(g.district(unit.district).name);
+      p.commune = keys.Key(Written(unit));
+      p.district = keys.Key(Written(g.district(unit.district)));
     }
   }
   for (const auto& a : m.agencies) p.agencies.insert(a.slug);
