@@ -79,7 +79,8 @@ bool LocalityExtractor::SpeaksOf2025(const std::vector<const Token*>& t,
 
 std::vector<Locality> LocalityExtractor::Extract(const std::vector<Token>& all, std::string_view text,
                                                  std::size_t title_begin, std::size_t title_end,
-                                                 const std::optional<std::string>& date) const {
+                                                 const std::optional<std::string>& date,
+                                                 std::vector<PlacedUnit>* placed) const {
   PlaceText p;
   for (const Token& token : all) {
     if (!token.expansion) p.tokens.push_back(&token);
@@ -89,7 +90,10 @@ std::vector<Locality> LocalityExtractor::Extract(const std::vector<Token>& all, 
   p.title_end = title_end;
   p.lead_end = LeadEnd(text, title_end);
   std::vector<Mention> mentions = scanner_->Scan(p);
-  std::vector<Locality> localities = Resolve(mentions, SpeaksOf2025(p.tokens, date));
+  std::vector<PlacedUnit> places;
+  std::vector<Locality> localities = Resolve(mentions, SpeaksOf2025(p.tokens, date), &places);
+  std::sort(places.begin(), places.end(), [](const PlacedUnit& a, const PlacedUnit& b) { return a.first < b.first; });
+  if (placed != nullptr) *placed = std::move(places);
   std::size_t title_tokens = 0;
   while (title_tokens < p.tokens.size() && p.InTitle(title_tokens)) ++title_tokens;
   AdminLevel finest = Contains(p.tokens, 0, title_tokens, all_districts_)  ? AdminLevel::kProvince
@@ -113,7 +117,8 @@ std::vector<Locality> LocalityExtractor::Extract(const std::vector<Token>& all, 
 
 // Provinces named without doubt give the context for districts, and
 // districts (with those provinces) for communes.
-std::vector<Locality> LocalityExtractor::Resolve(const std::vector<Mention>& mentions, bool era_2025) const {
+std::vector<Locality> LocalityExtractor::Resolve(const std::vector<Mention>& mentions, bool era_2025,
+                                                 std::vector<PlacedUnit>* placed) const {
   const Gazetteer& g = gazetteer_;
   std::set<std::int32_t> provinces, districts, provinces_2025;
   for (const Mention& m : mentions) {
@@ -171,6 +176,7 @@ std::vector<Locality> LocalityExtractor::Resolve(const std::vector<Mention>& men
     ++l.mentions;
     l.in_title = l.in_title || m.in_title;
     l.in_lead = l.in_lead || m.in_lead;
+    placed->push_back({m.first, m.end, level, unit});
   };
   for (AdminLevel level : {AdminLevel::kProvince, AdminLevel::kDistrict, AdminLevel::kCommune}) {
     if (level == AdminLevel::kCommune) {

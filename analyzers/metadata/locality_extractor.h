@@ -27,6 +27,14 @@ struct Locality {
   bool primary = false;  // what the report is about; at most one per report
 };
 
+// Where a resolved unit is named: [first, end) index the written tokens (the
+// tokens that are not expansions), as events read them.
+struct PlacedUnit {
+  std::size_t first = 0, end = 0;
+  AdminLevel level = AdminLevel::kProvince;
+  std::int32_t unit = -1;
+};
+
 // Finds the places a report names (MentionScanner says where and how), then
 // settles names several units share with the places around them: a commune
 // inside a named district, a district inside a named province; a name still
@@ -48,14 +56,17 @@ class LocalityExtractor {
 
   // `tokens` were made from `text`; title_begin/title_end delimit the title
   // in `text` (both 0 when there is none); `date` is the publication date
-  // (YYYY-MM-DD) when known.
+  // (YYYY-MM-DD) when known. `placed`, when given, receives every resolved
+  // mention in text order.
   std::vector<Locality> Extract(const std::vector<Token>& tokens, std::string_view text,
                                 std::size_t title_begin, std::size_t title_end,
-                                const std::optional<std::string>& date = std::nullopt) const;
+                                const std::optional<std::string>& date = std::nullopt,
+                                std::vector<PlacedUnit>* placed = nullptr) const;
 
  private:
   bool SpeaksOf2025(const std::vector<const Token*>& tokens, const std::optional<std::string>& date) const;
-  std::vector<Locality> Resolve(const std::vector<Mention>& mentions, bool era_2025) const;
+  std::vector<Locality> Resolve(const std::vector<Mention>& mentions, bool era_2025,
+                                std::vector<PlacedUnit>* placed) const;
 
   const Gazetteer& gazetteer_;
   std::unique_ptr<MentionScanner> scanner_;

@@ -49,6 +49,16 @@ nlohmann::ordered_json LocalityJson(const Locality& l, const Gazetteer& g) {
   return j;
 }
 
+// An administrative unit an event changes, with its code.
+nlohmann::ordered_json UnitJson(const UnitRef& u, const Gazetteer& g) {
+  const AdminUnit& unit = g.unit(u.level, u.unit);
+  return {{"code", unit.code},
+          {"name", unit.name},
+          {"level", AdminLevelName(u.level)},
+          {"kind", AdminKindName(unit)},
+          {"system", u.level == AdminLevel::kCommune2025 ? "2025" : "before_2025"}};
+}
+
 }  // namespace
 
 nlohmann::ordered_json ToJson(const ReportMetadata& m, const Gazetteer& gazetteer, bool with_text) {
@@ -62,11 +72,22 @@ nlohmann::ordered_json ToJson(const ReportMetadata& m, const Gazetteer& gazettee
   }
   nlohmann::ordered_json events = nlohmann::ordered_json::array();
   for (const RestructuringEvent& e : m.events) {
-    events.push_back({{"type", e.type}, {"sentence", e.sentence}, {"from", e.from}, {"to", e.to}});
+    nlohmann::ordered_json from_units = nlohmann::ordered_json::array(), to_units = nlohmann::ordered_json::array();
+    for (const UnitRef& u : e.from_units) from_units.push_back(UnitJson(u, gazetteer));
+    for (const UnitRef& u : e.to_units) to_units.push_back(UnitJson(u, gazetteer));
+    events.push_back({{"type", e.type},
+                      {"scope", e.scope},
+                      {"planned", e.planned},
+                      {"sentence", e.sentence},
+                      {"from", e.from},
+                      {"to", e.to},
+                      {"from_units", from_units},
+                      {"to_units", to_units}});
   }
   nlohmann::ordered_json figures = nlohmann::ordered_json::array();
   for (const Figure& f : m.figures) {
-    figures.push_back({{"kind", f.kind}, {"value", f.value}, {"unit", f.unit}, {"sentence", f.sentence}});
+    figures.push_back({{"kind", f.kind}, {"value", f.value}, {"unit", f.unit}, {"planned", f.planned},
+                       {"sentence", f.sentence}});
   }
   nlohmann::ordered_json j = {
       {"title", m.title},
