@@ -148,3 +148,13 @@ TEST_CASE_METHOD(Fixture, "every old unit knows the 2025 communes holding it", "
   REQUIRE(districts.size() == 1);
   CHECK(gazetteer.district(districts[0]).communes_2025.size() >= 5);
 }
+
+TEST_CASE_METHOD(Fixture, "every 2025 commune knows the old province it mostly came from", "[locality][classes][gazetteer]") {
+  // The old-province facet of a report about a 2025 commune depends on it.
+  int without = 0;
+  for (std::size_t i = 0; i < gazetteer.commune_2025_count(); ++i) {
+    const auto& c = gazetteer.commune_2025(static_cast<std::int32_t>(i));
+    if (c.province < 0 || c.province_2025 < 0) ++without;
+  }
+  CHECK(without == 0);
+}
