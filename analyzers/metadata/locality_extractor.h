@@ -16,6 +16,7 @@ namespace tinhgon {
 
 class MentionScanner;
 struct Mention;
+struct PlaceText;
 
 struct Locality {
   // kCommune2025 when the report names a commune as rearranged in 2025.
@@ -36,10 +37,11 @@ struct PlacedUnit {
 };
 
 // Finds the places a report names (MentionScanner says where and how), then
-// settles names several units share with the places around them: a commune
-// inside a named district, a district inside a named province; a name still
-// ambiguous after that is left out rather than guessed, and so is a unique
-// match lying outside every province the report settled on.
+// settles names several units share with the places around them
+// (MentionResolver): a commune inside a named district, a district inside a
+// named province; a name still ambiguous after that is left out rather than
+// guessed, and so is a unique match lying outside every province the report
+// settled on.
 // A commune's name may be a commune of either system. The 2025 one is taken
 // when the report is from 1 July 2025 on, when it speaks of the new
 // arrangement ("sau sắp xếp", "chính quyền địa phương hai cấp", "xã … mới"),
@@ -65,8 +67,7 @@ class LocalityExtractor {
 
  private:
   bool SpeaksOf2025(const std::vector<const Token*>& tokens, const std::optional<std::string>& date) const;
-  std::vector<Locality> Resolve(const std::vector<Mention>& mentions, bool era_2025,
-                                std::vector<PlacedUnit>* placed) const;
+  void MarkPrimary(const PlaceText& p, std::vector<Locality>* localities) const;
 
   const Gazetteer& gazetteer_;
   std::unique_ptr<MentionScanner> scanner_;
