@@ -252,31 +252,39 @@ std::size_t MentionScanner::CueMentions(const PlaceText& p, std::size_t i, std::
     out->push_back(std::move(mention));
   };
   add(m, from, n);
-  std::size_t end = from + n;
-  // A list after the word: "các xã Minh Sơn, Hòa Sơn và Đại Sơn", "phường 1, 2 và 3".
-  std::vector<std::pair<Mention, std::pair<std::size_t, std::size_t>>> list;
+  std::vector<ListItem> list;
   bool closed = false;
-  while (end < p.tokens.size() && p.Adjacent(end) && !closed) {
+  std::size_t end = ListAfter(p, *cue, from + n, &list, &closed);
+  if (!list.empty() && (closed || PluralBefore(p, i))) {
+    for (ListItem& item : list) add(std::move(item.mention), item.first, item.terms);
+    return end - i;
+  }
+  return from + n - i;
+}
+
+// The names of a list after an administrative word: "các xã Minh Sơn, Hòa
+// Sơn và Đại Sơn", "phường 1, 2 và 3". `closed` says whether "và" ended it,
+// which (or a count before the word) makes it a list and not a comma after a
+// single name. Returns where the list ends.
+std::size_t MentionScanner::ListAfter(const PlaceText& p, const Cue& cue, std::size_t end,
+                                      std::vector<ListItem>* items, bool* closed) const {
+  while (end < p.tokens.size() && p.Adjacent(end) && !*closed) {
     std::size_t k = end;
     std::string_view gap = p.Between(k);
     bool comma = gap.find(',') != std::string_view::npos && gap.find_first_not_of(", ") == std::string_view::npos;
     if (comma && p.tokens[k]->term == "và") comma = false;
     if (!comma) {
       if (p.tokens[k]->term != "và" || !p.Joined(k) || k + 1 >= p.tokens.size() || !p.Joined(k + 1)) break;
-      closed = true;
+      *closed = true;
       ++k;
     }
     Mention item{};
-    std::size_t terms = Lookup(p, k, NameRun(p, k, cue->numbers), 1, cue->levels, cue->types, &item);
+    std::size_t terms = Lookup(p, k, NameRun(p, k, cue.numbers), 1, cue.levels, cue.types, &item);
     if (terms == 0) break;
-    list.push_back({std::move(item), {k, terms}});
+    items->push_back({std::move(item), k, terms});
     end = k + terms;
   }
-  if (!list.empty() && (closed || PluralBefore(p, i))) {
-    for (auto& [item, span] : list) add(std::move(item), span.first, span.second);
-    return end - i;
-  }
-  return from + n - i;
+  return end;
 }
 
 std::size_t MentionScanner::BareMention(const PlaceText& p, std::size_t i, std::vector<Mention>* out) const {

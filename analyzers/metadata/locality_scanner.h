@@ -64,6 +64,12 @@ class MentionScanner {
 
  private:
   struct Cue;
+  struct ListItem {
+    Mention mention;
+    std::size_t first, terms;
+  };
+  std::size_t ListAfter(const PlaceText& p, const Cue& cue, std::size_t end, std::vector<ListItem>* items,
+                        bool* closed) const;
   const Cue* CueAt(const PlaceText& p, std::size_t i, std::size_t* length) const;
   std::size_t CueMentions(const PlaceText& p, std::size_t i, std::vector<Mention>* out,
                           std::vector<bool>* used) const;
