@@ -1,7 +1,6 @@
 #include "analyzers/metadata/event_extractor.h"
 
 #include <algorithm>
-#include <charconv>
 #include <map>
 #include <set>
 
@@ -34,7 +33,6 @@ const char* const kOrgNouns[] = {"cơ quan", "văn phòng", "trung tâm", "đơn
                                  "phường",  "quận",      "thị trấn",  "thị xã",  "tổ dân phố",
                                  "trường"};
 
-enum UnitKind { kUnitsCut, kStaffCut, kGenericStaff };
 const char* const kUnitsCutNouns[] = {"đầu mối", "phòng", "ban", "đơn vị", "cơ quan", "xã", "thôn",
                                       "tổ dân phố", "trung tâm", "sở", "văn phòng", "chi bộ",
                                       "phòng ban", "đơn vị sự nghiệp", "đơn vị hành chính"};
@@ -45,43 +43,29 @@ const char* const kStaffCutNouns[] = {"biên chế", "cán bộ", "công chức"
                                       "cán bộ không chuyên trách", "người hoạt động không chuyên trách"};
 const char* const kGenericStaffNouns[] = {"người", "đồng chí"};
 
+// Words that make a change or a figure a plan rather than a fact.
+const char* const kPlannedWords[] = {"sẽ", "dự kiến", "phấn đấu", "đến hết năm", "đến năm", "tiến tới",
+                                     "kế hoạch", "lộ trình"};
+
+// Nouns that make a change one of administrative units, not of agencies.
+const char* const kUnitNouns[] = {"xã", "phường", "thị trấn", "huyện", "quận", "thị xã", "tỉnh", "thôn",
+                                  "tổ dân phố", "ấp", "bản", "đơn vị hành chính"};
+
+// Words before a trigger that make its subject what is changed ("Văn phòng A
+// được hợp nhất"), where otherwise the subject is who changes it ("UBND
+// huyện sáp nhập …").
+bool Passive(const std::vector<const Token*>& t, std::size_t from, std::size_t trigger) {
+  for (std::size_t i = trigger; i > from && i + 2 >= trigger; --i) {
+    if (t[i - 1]->term == "được" || t[i - 1]->term == "bị") return true;
+  }
+  return false;
+}
+
 std::vector<std::string> Terms(Analyzer& analyzer, std::string_view phrase) {
   const Analysis analysis = analyzer.Analyze(phrase);
   std::vector<std::string> terms;
   for (const Token* t : WrittenTokens(analysis.tokens)) terms.push_back(t->term);
   return terms;
-}
-
-// "1,2" → 1.2, "3.904.255" → 3904255, "03" → 3, "hai" → 2; -1 for anything else.
-constexpr std::size_t kMaxFigureDigits = 15;
-
-double NumberValue(const Token& t) {
-  static const std::map<std::string, double> kWords = {
-      {"một", 1}, {"hai", 2}, {"ba", 3}, {"bốn", 4}, {"năm", 5},
-      {"sáu", 6}, {"bảy", 7}, {"tám", 8}, {"chín", 9}, {"mười", 10}};
-  if (t.type == TokenType::kWord) {
-    auto it = kWords.find(t.term);
-    return it == kWords.end() ? -1 : it->second;
-  }
-  if (t.type != TokenType::kNumber) return -1;
-  std::string plain;
-  for (char c : t.term) {
-    if (c == '.') continue;
-    if (c == ',') plain += '.';
-    else if (c >= '0' && c <= '9') plain += c;
-    else return -1;
-  }
-  // No count of posts or offices has more than a dozen digits: a longer
-  // "number" is a code or garbage, and it must not reach a conversion that
-  // overflows. from_chars reports errors instead of throwing.
-  if (plain.empty() || plain.front() == '.' || plain.size() > kMaxFigureDigits) return -1;
-  double value = -1;
-  auto [end, error] = std::from_chars(plain.data(), plain.data() + plain.size(), value);
-  return error == std::errc() && end == plain.data() + plain.size() ? value : -1;
-}
-
-std::string Slice(std::string_view text, const Token* first, const Token* last) {
-  return std::string(text.substr(first->start, last->end - first->start));
 }
 
 }  // namespace
@@ -90,202 +74,245 @@ EventExtractor::EventExtractor(Analyzer& analyzer, const AgencyExtractor& agenci
     : agencies_(agencies) {
   for (const Trigger& t : kTriggers) triggers_.Add(Terms(analyzer, t.phrase), t.type);
   for (const char* noun : kOrgNouns) org_nouns_.Add(Terms(analyzer, noun), 0);
+  for (const char* noun : kUnitNouns) unit_nouns_.Add(Terms(analyzer, noun), 0);
+  for (const char* word : kPlannedWords) planned_.Add(Terms(analyzer, word), 0);
   for (const char* noun : kUnitsCutNouns) units_.Add(Terms(analyzer, noun), kUnitsCut);
   for (const char* noun : kStaffCutNouns) units_.Add(Terms(analyzer, noun), kStaffCut);
   for (const char* noun : kGenericStaffNouns) units_.Add(Terms(analyzer, noun), kGenericStaff);
 }
 
+bool EventExtractor::Planned(const std::vector<const Token*>& t, std::size_t from, std::size_t to) const {
+  PhraseMatcher::Match m;
+  for (std::size_t i = from; i < to; ++i) {
+    if (planned_.MatchAt(t, i, &m)) return true;
+  }
+  return false;
+}
+
+// One sentence of a report, with the agencies and units named in it.
+struct EventExtractor::SentenceScope {
+  const std::vector<const Token*>& t;
+  std::string_view text;
+  std::size_t a, b;  // its written tokens
+  std::vector<const AgencyExtractor::Occurrence*> agencies;
+  std::vector<const PlacedUnit*> units;
+  std::string sentence;
+};
+
+std::vector<std::string> EventExtractor::AgenciesBetween(const SentenceScope& s, std::size_t from,
+                                                         std::size_t to) const {
+  std::vector<std::string> slugs;
+  for (const auto* o : s.agencies) {
+    if (o->begin >= from && o->begin < to) {
+      const std::string& slug = agencies_.kind(o->kind).slug;
+      if (std::find(slugs.begin(), slugs.end(), slug) == slugs.end()) slugs.push_back(slug);
+    }
+  }
+  return slugs;
+}
+
+// Units changed between two tokens; a unit said to be where something is
+// ("ở Yên Thế", "xã A thuộc huyện B") only locates the change.
+std::vector<UnitRef> EventExtractor::UnitsBetween(const SentenceScope& s, std::size_t from, std::size_t to) {
+  static const std::set<std::string_view> kLocative = {"ở", "tại", "thuộc", "của", "trên"};
+  std::vector<UnitRef> units;
+  for (const PlacedUnit* u : s.units) {
+    UnitRef ref{u->level, u->unit};
+    bool locative = false;
+    for (std::size_t back = 1; back <= 2 && back <= u->first; ++back) {
+      locative = locative || kLocative.count(s.t[u->first - back]->term) > 0;
+    }
+    if (locative) continue;
+    if (u->first >= from && u->first < to && std::find(units.begin(), units.end(), ref) == units.end()) {
+      units.push_back(ref);
+    }
+  }
+  return units;
+}
+
+bool EventExtractor::AgencyOrNounAt(const SentenceScope& s, std::size_t i, std::size_t window) const {
+  for (std::size_t k = i; k < std::min(s.b, i + window); ++k) {
+    PhraseMatcher::Match m;
+    if (org_nouns_.MatchAt(s.t, k, &m)) return true;
+    for (const auto* o : s.agencies) {
+      if (o->begin == k) return true;
+    }
+  }
+  return false;
+}
 
 std::vector<RestructuringEvent> EventExtractor::Events(
     const std::vector<const Token*>& t, const std::vector<Sentence>& sentences,
-    const std::vector<AgencyExtractor::Occurrence>& found, std::string_view text) const {
+    const std::vector<AgencyExtractor::Occurrence>& found, const std::vector<PlacedUnit>& units,
+    std::string_view text) const {
   std::vector<RestructuringEvent> events;
-  std::set<std::tuple<std::string, std::string, std::vector<std::string>, std::vector<std::string>>> seen;
-
+  Seen seen;
   // Occurrences in token order, so each sentence finds its own by binary
   // search: scanning them all per sentence is quadratic on a long report.
   std::vector<const AgencyExtractor::Occurrence*> by_position;
   for (const auto& o : found) by_position.push_back(&o);
   std::stable_sort(by_position.begin(), by_position.end(), [](const auto* x, const auto* y) { return x->begin < y->begin; });
-
-  for (std::size_t s = 0; s < sentences.size(); ++s) {
-    const std::size_t a = sentences[s].first_token, b = sentences[s].end_token;
-    std::vector<const AgencyExtractor::Occurrence*> in_sentence;
-    auto first = std::lower_bound(by_position.begin(), by_position.end(), a,
+  for (const Sentence& sentence : sentences) {
+    SentenceScope s{t, text, sentence.first_token, sentence.end_token, {}, {}, {}};
+    auto first = std::lower_bound(by_position.begin(), by_position.end(), s.a,
                                   [](const auto* o, std::size_t position) { return o->begin < position; });
-    for (auto it = first; it != by_position.end() && (*it)->begin < b; ++it) in_sentence.push_back(*it);
-    auto agencies_between = [&](std::size_t from, std::size_t to) {
-      std::vector<std::string> slugs;
-      for (const auto* o : in_sentence) {
-        if (o->begin >= from && o->begin < to) {
-          const std::string& slug = agencies_.kind(o->kind).slug;
-          if (std::find(slugs.begin(), slugs.end(), slug) == slugs.end()) slugs.push_back(slug);
-        }
-      }
-      return slugs;
-    };
-    auto agency_or_noun_at = [&](std::size_t i, std::size_t window) {
-      for (std::size_t k = i; k < std::min(b, i + window); ++k) {
-        PhraseMatcher::Match m;
-        if (org_nouns_.MatchAt(t, k, &m)) return true;
-        for (const auto* o : in_sentence) {
-          if (o->begin == k) return true;
-        }
-      }
-      return false;
-    };
-    bool organizational = !in_sentence.empty() || agency_or_noun_at(a, b - a);
-    if (!organizational) continue;
-
-    std::vector<PhraseMatcher::Match> triggers;
-    for (std::size_t i = a; i < b;) {
-      PhraseMatcher::Match m;
-      if (triggers_.MatchAt(t, i, &m)) {
-        triggers.push_back(m);
-        i = m.end;
-      } else {
-        ++i;
-      }
+    for (auto it = first; it != by_position.end() && (*it)->begin < s.b; ++it) s.agencies.push_back(*it);
+    for (const PlacedUnit& u : units) {
+      if (u.first >= s.a && u.first < s.b) s.units.push_back(&u);
     }
-    std::string sentence(text.substr(sentences[s].begin, sentences[s].end - sentences[s].begin));
-    auto emit = [&](EventType type, std::vector<std::string> from, std::vector<std::string> to) {
-      if (!seen.insert({kTypeNames[type], sentence, from, to}).second) return;
-      events.push_back({kTypeNames[type], sentence, std::move(from), std::move(to)});
-    };
-    // Where the ';' clause holding token i starts: a trigger's subject
-    // ("Văn phòng A được hợp nhất …") never reaches into an earlier clause.
-    auto clause_start = [&](std::size_t i) {
-      while (i > a && text.substr(t[i - 1]->end, t[i]->start - t[i - 1]->end).find(';') ==
-                          std::string_view::npos) {
-        --i;
-      }
-      return i;
-    };
-    for (std::size_t k = 0; k < triggers.size(); ++k) {
-      const auto type = static_cast<EventType>(triggers[k].id);
-      const std::size_t region_end = k + 1 < triggers.size() ? triggers[k + 1].begin : b;
-      const std::size_t after = triggers[k].end;
-      const std::size_t subject = std::max(clause_start(triggers[k].begin), k > 0 ? triggers[k - 1].end : a);
-      // "dừng thí điểm hợp nhất …": the merge is what stops, not a new merge.
-      if (k > 0 && triggers[k - 1].id == kPilotStop && triggers[k - 1].end == triggers[k].begin) continue;
-      // Triggers that are also everyday words must be followed by what they act on.
-      if ((type == kSplit || type == kEstablish) && !agency_or_noun_at(after, 4)) continue;
-      switch (type) {
-        case kMerge:
-        case kAnnex:
-        case kSplit: {
-          // Each ';' clause is its own change: "hợp nhất: A với B thành C; D với E thành F".
-          std::vector<std::pair<std::size_t, std::size_t>> clauses;
-          std::size_t start = after;
-          for (std::size_t i = after + 1; i < region_end; ++i) {
-            std::string_view gap = text.substr(t[i - 1]->end, t[i]->start - t[i - 1]->end);
-            if (gap.find(';') != std::string_view::npos) {
-              clauses.emplace_back(start, i);
-              start = i;
-            }
-          }
-          clauses.emplace_back(start, region_end);
-          bool any = false;
-          for (auto [c0, c1] : clauses) {
-            std::size_t connector = c1;
-            for (std::size_t i = c0; i < c1; ++i) {
-              const std::string& w = t[i]->term;
-              bool into = w == "thành" || (type == kAnnex && (w == "vào" || w == "về"));
-              if (into && agency_or_noun_at(i + 1, 3)) {
-                connector = i;
-                break;
-              }
-            }
-            std::vector<std::string> from = agencies_between(c0, connector);
-            std::vector<std::string> to = agencies_between(connector, c1);
-            if (from.empty() && c0 == after) from = agencies_between(subject, triggers[k].begin);
-            if (from.empty() && to.empty() && clauses.size() > 1) continue;
-            emit(type, std::move(from), std::move(to));
-            any = true;
-          }
-          if (!any) emit(type, {}, {});
-          break;
-        }
-        case kDissolve: {
-          std::vector<std::string> from = agencies_between(after, region_end);
-          if (from.empty()) from = agencies_between(subject, triggers[k].begin);
-          emit(type, std::move(from), {});
-          break;
-        }
-        case kUnifyRoles:
-          emit(type, agencies_between(subject, triggers[k].begin), agencies_between(after, region_end));
-          break;
-        case kEstablish:
-          emit(type, {}, agencies_between(after, region_end));
-          break;
-        case kPilotStop:
-          emit(type, agencies_between(a, b), {});
-          break;
-      }
-    }
+    if (s.agencies.empty() && !AgencyOrNounAt(s, s.a, s.b - s.a)) continue;
+    s.sentence = std::string(text.substr(sentence.begin, sentence.end - sentence.begin));
+    SentenceEvents(s, &seen, &events);
   }
   return events;
 }
 
-std::vector<Figure> EventExtractor::Figures(const std::vector<const Token*>& t,
-                                            const std::vector<Sentence>& sentences,
-                                            std::string_view text) const {
-  std::vector<Figure> figures;
-  for (std::size_t s = 0; s < sentences.size(); ++s) {
-    const std::size_t a = sentences[s].first_token, b = sentences[s].end_token;
-    std::string sentence(text.substr(sentences[s].begin, sentences[s].end - sentences[s].begin));
-    for (std::size_t i = a; i < b; ++i) {
-      const std::string& w = t[i]->term;
-      bool cut = w == "giảm" || (w == "giản" && i > a && t[i - 1]->term == "tinh");
-      if (cut) {
-        std::size_t j = i + 1;
-        while (j < b && j < i + 3 && (t[j]->term == "được" || t[j]->term == "thêm" || t[j]->term == "còn")) ++j;
-        // "giảm 3 cấp trưởng và 2 cấp phó": one figure per number and noun.
-        while (j + 1 < b && NumberValue(*t[j]) >= 0) {
-          double value = NumberValue(*t[j]);
-          bool percent = t[j]->end < text.size() && text[t[j]->end] == '%';
-          PhraseMatcher::Match unit;
-          if (!units_.MatchAt(t, j + 1, &unit)) break;
-          std::string unit_text = Slice(text, t[unit.begin], t[unit.end - 1]);
-          int kind = unit.id;
-          if (kind == kGenericStaff) {
-            // "cấp phó giảm 20 đồng chí": the subject says what was cut.
-            for (std::size_t back = i; back > a && back + 4 > i; --back) {
-              PhraseMatcher::Match subject;
-              if (units_.MatchAt(t, back - 1, &subject) && subject.id == kStaffCut && subject.end <= i) {
-                unit_text = Slice(text, t[subject.begin], t[subject.end - 1]);
-                break;
-              }
-            }
-            kind = kStaffCut;
-          }
-          if (percent) unit_text = "% " + unit_text;
-          figures.push_back({kind == kUnitsCut ? "units_cut" : "staff_cut", value, unit_text, sentence});
-          j = unit.end;
-          if (j + 1 < b && t[j]->term == "và") ++j;
-        }
-      }
-      if (w == "tiết" && i + 1 < b && t[i + 1]->term == "kiệm") {
-        for (std::size_t j = i + 2; j + 1 < b && j < i + 22; ++j) {
-          double value = NumberValue(*t[j]);
-          if (value < 0 || t[j]->type != TokenType::kNumber) continue;
-          std::size_t k = j + 1;
-          std::string scale;
-          if (t[k]->term == "tỷ" || t[k]->term == "triệu" || t[k]->term == "nghìn" || t[k]->term == "ngàn") {
-            scale = std::string(text.substr(t[k]->start, t[k]->end - t[k]->start)) + " ";
-            ++k;
-          }
-          if (k >= b || t[k]->term != "đồng") continue;
-          std::string unit = scale + "đồng";
-          constexpr std::string_view kPerYear = "/năm";  // five bytes: ă takes two
-          if (text.substr(t[k]->end, kPerYear.size()) == kPerYear) unit += kPerYear;
-          figures.push_back({"savings", value, unit, sentence});
-          break;
-        }
-      }
+void EventExtractor::SentenceEvents(const SentenceScope& s, Seen* seen, std::vector<RestructuringEvent>* events) const {
+  const auto& t = s.t;
+  std::vector<PhraseMatcher::Match> triggers;
+  for (std::size_t i = s.a; i < s.b;) {
+    PhraseMatcher::Match m;
+    if (triggers_.MatchAt(t, i, &m)) {
+      triggers.push_back(m);
+      i = m.end;
+    } else {
+      ++i;
     }
   }
-  return figures;
+  for (std::size_t k = 0; k < triggers.size(); ++k) {
+    const auto type = static_cast<EventType>(triggers[k].id);
+    // "dừng thí điểm hợp nhất …": the merge is what stops, not a new merge.
+    if (k > 0 && triggers[k - 1].id == kPilotStop && triggers[k - 1].end == triggers[k].begin) continue;
+    // Triggers that are also everyday words must be followed by what they act on.
+    if ((type == kSplit || type == kEstablish) && !AgencyOrNounAt(s, triggers[k].end, 4)) continue;
+    TriggerSpan span{triggers[k].begin, triggers[k].end,
+                     k + 1 < triggers.size() ? triggers[k + 1].begin : s.b,
+                     std::max(ClauseStart(s, triggers[k].begin), k > 0 ? triggers[k - 1].end : s.a)};
+    std::vector<RestructuringEvent> found = TriggerEvents(s, type, span);
+    for (RestructuringEvent& e : found) {
+      e.planned = Planned(t, s.a, span.begin);
+      e.scope = Scope(s, e, span.end);
+      if (!seen->insert({e.type, s.sentence, e.from, e.to, e.from_units, e.to_units}).second) continue;
+      events->push_back(std::move(e));
+    }
+  }
+}
+
+// Where the ';' clause holding token i starts: a trigger's subject
+// ("Văn phòng A được hợp nhất …") never reaches into an earlier clause.
+std::size_t EventExtractor::ClauseStart(const SentenceScope& s, std::size_t i) {
+  while (i > s.a && s.text.substr(s.t[i - 1]->end, s.t[i]->start - s.t[i - 1]->end).find(';') ==
+                        std::string_view::npos) {
+    --i;
+  }
+  return i;
+}
+
+// Units when the change names any, or when the noun it acts on is an
+// administrative unit's ("sáp nhập 3 xã"); agencies otherwise.
+std::string EventExtractor::Scope(const SentenceScope& s, const RestructuringEvent& e, std::size_t after) const {
+  if (!e.from_units.empty() || !e.to_units.empty()) return "administrative_unit";
+  if (!e.from.empty() || !e.to.empty()) return "agency";
+  for (std::size_t i = after; i < std::min(s.b, after + 4); ++i) {
+    PhraseMatcher::Match m;
+    if (org_nouns_.MatchAt(s.t, i, &m)) return unit_nouns_.MatchAt(s.t, i, &m) ? "administrative_unit" : "agency";
+  }
+  return "agency";
+}
+
+// The subject before a trigger is what changes only when the verb is passive
+// or the subject names several agencies ("A và B hợp nhất"); otherwise it is
+// who makes the change, and stays out of from/to.
+std::vector<std::string> EventExtractor::SubjectAgencies(const SentenceScope& s, const TriggerSpan& span) const {
+  std::vector<std::string> subject = AgenciesBetween(s, span.subject, span.begin);
+  bool changed = Passive(s.t, span.subject, span.begin) || subject.size() >= 2;
+  return changed ? subject : std::vector<std::string>();
+}
+
+std::vector<RestructuringEvent> EventExtractor::TriggerEvents(const SentenceScope& s, int type,
+                                                              const TriggerSpan& span) const {
+  std::vector<RestructuringEvent> out;
+  auto event = [&](std::vector<std::string> from, std::vector<std::string> to, std::vector<UnitRef> from_units,
+                   std::vector<UnitRef> to_units) {
+    RestructuringEvent e;
+    e.type = kTypeNames[type];
+    e.sentence = s.sentence;
+    e.from = std::move(from);
+    e.to = std::move(to);
+    e.from_units = std::move(from_units);
+    e.to_units = std::move(to_units);
+    out.push_back(std::move(e));
+  };
+  switch (static_cast<EventType>(type)) {
+    case kMerge:
+    case kAnnex:
+    case kSplit:
+      return ChangeEvents(s, type, span);
+    case kDissolve: {
+      std::vector<std::string> from = AgenciesBetween(s, span.end, span.region_end);
+      std::vector<UnitRef> units = UnitsBetween(s, span.end, span.region_end);
+      if (from.empty() && units.empty()) from = SubjectAgencies(s, span);
+      event(std::move(from), {}, std::move(units), {});
+      break;
+    }
+    case kUnifyRoles:
+      event(AgenciesBetween(s, span.subject, span.begin), AgenciesBetween(s, span.end, span.region_end), {}, {});
+      break;
+    case kEstablish:
+      event({}, AgenciesBetween(s, span.end, span.region_end), {}, UnitsBetween(s, span.end, span.region_end));
+      break;
+    case kPilotStop:
+      event(AgenciesBetween(s, s.a, s.b), {}, {}, {});
+      break;
+  }
+  return out;
+}
+
+// Merge, annex, split: each ';' clause is its own change ("hợp nhất: A với B
+// thành C; D với E thành F"), split at "thành" (or "vào"/"về" for annex) into
+// what was before and what came after.
+std::vector<RestructuringEvent> EventExtractor::ChangeEvents(const SentenceScope& s, int type,
+                                                             const TriggerSpan& span) const {
+  const auto& t = s.t;
+  std::vector<std::pair<std::size_t, std::size_t>> clauses;
+  std::size_t start = span.end;
+  for (std::size_t i = span.end + 1; i < span.region_end; ++i) {
+    if (s.text.substr(t[i - 1]->end, t[i]->start - t[i - 1]->end).find(';') != std::string_view::npos) {
+      clauses.emplace_back(start, i);
+      start = i;
+    }
+  }
+  clauses.emplace_back(start, span.region_end);
+  std::vector<RestructuringEvent> out;
+  for (auto [c0, c1] : clauses) {
+    std::size_t connector = c1;
+    for (std::size_t i = c0; i < c1; ++i) {
+      const std::string& w = t[i]->term;
+      bool into = w == "thành" || (type == kAnnex && (w == "vào" || w == "về"));
+      if (into && AgencyOrNounAt(s, i + 1, 3)) {
+        connector = i;
+        break;
+      }
+    }
+    RestructuringEvent e;
+    e.type = kTypeNames[type];
+    e.sentence = s.sentence;
+    e.from = AgenciesBetween(s, c0, connector);
+    e.to = AgenciesBetween(s, connector, c1);
+    e.from_units = UnitsBetween(s, c0, connector);
+    e.to_units = UnitsBetween(s, connector, c1);
+    bool nothing = e.from.empty() && e.from_units.empty();
+    if (nothing && c0 == span.end) e.from = SubjectAgencies(s, span);
+    if (e.from.empty() && e.to.empty() && e.from_units.empty() && e.to_units.empty() && clauses.size() > 1) continue;
+    out.push_back(std::move(e));
+  }
+  if (out.empty()) {
+    RestructuringEvent e;
+    e.type = kTypeNames[type];
+    e.sentence = s.sentence;
+    out.push_back(std::move(e));
+  }
+  return out;
 }
 
 }  // namespace tinhgon

@@ -49,12 +49,13 @@ ReportMetadata MetadataExtractor::Extract(std::string_view bytes, Analysis* anal
 
   Analysis analysis = analyzer_->Analyze(m.text);
   m.dates_mentioned = dates_->Mentioned(analysis.tokens, m.text);
-  m.localities = localities_->Extract(analysis.tokens, m.text, 0, title_end);
+  std::vector<PlacedUnit> placed;
+  m.localities = localities_->Extract(analysis.tokens, m.text, 0, title_end, m.date, &placed);
   std::vector<const Token*> written = WrittenTokens(analysis.tokens);
   std::vector<AgencyExtractor::Occurrence> agencies = agencies_->Find(written, m.text);
   m.agencies = agencies_->Summarize(agencies);
   const std::vector<Sentence> sentences = SplitSentences(m.text, written);
-  m.events = events_->Events(written, sentences, agencies, m.text);
+  m.events = events_->Events(written, sentences, agencies, placed, m.text);
   m.figures = events_->Figures(written, sentences, m.text);
   if (analysis_out != nullptr) *analysis_out = std::move(analysis);
   return m;

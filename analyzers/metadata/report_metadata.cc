@@ -6,11 +6,26 @@ namespace tinhgon {
 
 namespace {
 
+// The 2025 communes holding a unit today, codes and names in the same order.
+void Communes2025(const AdminUnit& unit, const Gazetteer& g, nlohmann::ordered_json* j) {
+  nlohmann::ordered_json codes = nlohmann::ordered_json::array(), names = nlohmann::ordered_json::array();
+  for (std::int32_t c : unit.communes_2025) {
+    codes.push_back(g.commune_2025(c).code);
+    names.push_back(g.commune_2025(c).name);
+  }
+  (*j)["commune_2025_code"] = codes;
+  (*j)["commune_2025_name"] = names;
+}
+
 nlohmann::ordered_json LocalityJson(const Locality& l, const Gazetteer& g) {
   const AdminUnit& unit = g.unit(l.level, l.unit);
   nlohmann::ordered_json j = {{"code", unit.code},
                       {"name", unit.name},
                       {"level", AdminLevelName(l.level)},
+                      {"kind", AdminKindName(unit)},
+                      // Which list the unit is from: the one in force before
+                      // 1 July 2025, or the one since.
+                      {"system", l.level == AdminLevel::kCommune2025 ? "2025" : "before_2025"},
                       {"district_code", nullptr},
                       {"primary", l.primary},
                       {"mentions", l.mentions}};
@@ -19,9 +34,10 @@ nlohmann::ordered_json LocalityJson(const Locality& l, const Gazetteer& g) {
   } else if (l.level == AdminLevel::kDistrict) {
     j["district_code"] = unit.code;
   }
-  const AdminUnit& province = l.level == AdminLevel::kProvince ? unit : g.province(unit.province);
-  j["province_code"] = province.code;
-  j["province_name"] = province.name;
+  // For a 2025 commune, the old province most of it came from.
+  std::int32_t p = l.level == AdminLevel::kProvince ? l.unit : unit.province;
+  j["province_code"] = p >= 0 ? nlohmann::ordered_json(g.province(p).code) : nlohmann::ordered_json();
+  j["province_name"] = p >= 0 ? nlohmann::ordered_json(g.province(p).name) : nlohmann::ordered_json();
   if (unit.province_2025 >= 0) {
     j["province_2025_code"] = g.province_2025(unit.province_2025).code;
     j["province_2025_name"] = g.province_2025(unit.province_2025).name;
@@ -29,7 +45,18 @@ nlohmann::ordered_json LocalityJson(const Locality& l, const Gazetteer& g) {
     j["province_2025_code"] = nullptr;
     j["province_2025_name"] = nullptr;
   }
+  Communes2025(unit, g, &j);
   return j;
+}
+
+// An administrative unit an event changes, with its code.
+nlohmann::ordered_json UnitJson(const UnitRef& u, const Gazetteer& g) {
+  const AdminUnit& unit = g.unit(u.level, u.unit);
+  return {{"code", unit.code},
+          {"name", unit.name},
+          {"level", AdminLevelName(u.level)},
+          {"kind", AdminKindName(unit)},
+          {"system", u.level == AdminLevel::kCommune2025 ? "2025" : "before_2025"}};
 }
 
 }  // namespace
@@ -45,11 +72,22 @@ nlohmann::ordered_json ToJson(const ReportMetadata& m, const Gazetteer& gazettee
   }
   nlohmann::ordered_json events = nlohmann::ordered_json::array();
   for (const RestructuringEvent& e : m.events) {
-    events.push_back({{"type", e.type}, {"sentence", e.sentence}, {"from", e.from}, {"to", e.to}});
+    nlohmann::ordered_json from_units = nlohmann::ordered_json::array(), to_units = nlohmann::ordered_json::array();
+    for (const UnitRef& u : e.from_units) from_units.push_back(UnitJson(u, gazetteer));
+    for (const UnitRef& u : e.to_units) to_units.push_back(UnitJson(u, gazetteer));
+    events.push_back({{"type", e.type},
+                      {"scope", e.scope},
+                      {"planned", e.planned},
+                      {"sentence", e.sentence},
+                      {"from", e.from},
+                      {"to", e.to},
+                      {"from_units", from_units},
+                      {"to_units", to_units}});
   }
   nlohmann::ordered_json figures = nlohmann::ordered_json::array();
   for (const Figure& f : m.figures) {
-    figures.push_back({{"kind", f.kind}, {"value", f.value}, {"unit", f.unit}, {"sentence", f.sentence}});
+    figures.push_back({{"kind", f.kind}, {"value", f.value}, {"unit", f.unit}, {"planned", f.planned},
+                       {"sentence", f.sentence}});
   }
   nlohmann::ordered_json j = {
       {"title", m.title},

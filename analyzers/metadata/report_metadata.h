@@ -18,11 +18,25 @@ struct AgencyMention {
   std::string level;  // "tỉnh", "huyện", "xã", or empty when the text does not say
 };
 
+// An administrative unit an event changes: a unit of either system.
+struct UnitRef {
+  AdminLevel level = AdminLevel::kCommune;
+  std::int32_t unit = -1;  // index into the gazetteer's list of that level
+  bool operator<(const UnitRef& o) const { return level != o.level ? level < o.level : unit < o.unit; }
+  bool operator==(const UnitRef& o) const { return level == o.level && unit == o.unit; }
+};
+
 struct RestructuringEvent {
   std::string type;  // merge, annex, split, dissolve, unify_roles, establish, pilot_stop
   std::string sentence;
   std::vector<std::string> from;  // agency slugs before the change, where stated
   std::vector<std::string> to;    // agency slugs after it
+  std::vector<UnitRef> from_units;  // administrative units before the change ("xã Đồng Hưu")
+  std::vector<UnitRef> to_units;    // and after it ("vào xã Tiến Thắng")
+  // "administrative_unit" when the change is of communes, districts or
+  // provinces, "agency" when of agencies of the apparatus.
+  std::string scope = "agency";
+  bool planned = false;  // announced for the future ("sẽ", "dự kiến", "đến hết năm 2020")
 };
 
 struct Figure {
@@ -30,6 +44,7 @@ struct Figure {
   double value = 0;
   std::string unit;  // as written: "đầu mối", "cấp phó", "tỷ đồng/năm"
   std::string sentence;
+  bool planned = false;  // a target, not a result: "đến hết năm 2020 sẽ giảm 5 cấp phó"
 };
 
 struct ReportMetadata {

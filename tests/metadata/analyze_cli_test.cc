@@ -50,10 +50,22 @@ TEST_CASE("tinhgon-index --analyze prints every field as JSON", "[cli]") {
   REQUIRE(j["localities"].size() >= 1);
   const auto& l = j["localities"][0];
   for (const char* key : {"code", "name", "level", "district_code", "province_code", "province_name",
-                          "province_2025_code", "province_2025_name", "primary"}) {
+                          "province_2025_code", "province_2025_name", "primary", "kind", "system",
+                          "commune_2025_code", "commune_2025_name"}) {
     CHECK(l.contains(key));
   }
   CHECK(l["province_2025_name"] == "Quảng Ninh");
+  CHECK(l["kind"] == "huyện");
+  CHECK(l["system"] == "before_2025");
+  // Đầm Hà's communes went into 2025 communes, codes and names side by side.
+  CHECK(l["commune_2025_code"].size() >= 1);
+  CHECK(l["commune_2025_code"].size() == l["commune_2025_name"].size());
+  REQUIRE(j["events"].size() >= 1);
+  for (const char* key : {"type", "scope", "planned", "from", "to", "from_units", "to_units"}) {
+    CHECK(j["events"][0].contains(key));
+  }
+  REQUIRE(j["figures"].size() >= 1);
+  CHECK(j["figures"][0]["planned"] == false);
 }
 
 TEST_CASE("tinhgon-index --analyze fails clearly on a missing or binary file", "[cli]") {

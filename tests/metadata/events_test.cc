@@ -67,3 +67,46 @@ TEST_CASE("numbers without a unit are not figures", "[figures]") {
   CHECK(Extract("Tỷ lệ hộ nghèo giảm 2 điểm phần trăm.").figures.empty());
   CHECK(Extract("Rút ngắn được 40% các bước tham mưu.").figures.empty());
 }
+
+TEST_CASE("changes of administrative units name the units, not who makes them", "[events]") {
+  auto m = Extract("UBND huyện Yên Thế, tỉnh Bắc Giang sáp nhập xã Đồng Hưu vào xã Tiến Thắng.");
+  REQUIRE(m.events.size() == 1);
+  const RestructuringEvent& e = m.events[0];
+  CHECK(e.type == "annex");
+  CHECK(e.scope == "administrative_unit");
+  CHECK(e.from.empty());  // the UBND is the actor
+  const auto& g = Extractor().gazetteer();
+  REQUIRE(e.from_units.size() == 1);
+  REQUIRE(e.to_units.size() == 1);
+  CHECK(g.unit(e.from_units[0].level, e.from_units[0].unit).name == "Đồng Hưu");
+  CHECK(g.unit(e.to_units[0].level, e.to_units[0].unit).name == "Tiến Thắng");
+  CHECK(g.unit(e.to_units[0].level, e.to_units[0].unit).code == "07264");
+  // A unit that only says where the change happens is no party to it.
+  auto located = Extract("Ở huyện Yên Thế, tỉnh Bắc Giang, UBND sáp nhập xã Đồng Hưu vào xã Tiến Thắng.");
+  REQUIRE(located.events.size() == 1);
+  CHECK(located.events[0].from_units.size() == 1);
+}
+
+TEST_CASE("changes of agencies keep their scope, and a passive subject is what changes", "[events]") {
+  auto m = Extract("Phòng Y tế và Phòng Nội vụ huyện được hợp nhất.");
+  REQUIRE(m.events.size() == 1);
+  CHECK(m.events[0].scope == "agency");
+  CHECK(m.events[0].from == Strings{"phong-y-te", "phong-noi-vu"});
+  // An active subject is the actor.
+  auto active = Extract("UBND tỉnh quyết định hợp nhất hai phòng.");
+  REQUIRE(active.events.size() == 1);
+  CHECK(active.events[0].from.empty());
+}
+
+TEST_CASE("plans are told apart from what was done", "[events][figures]") {
+  auto m = Extract("Đến hết năm 2020 sẽ giảm 5 cấp phó. Năm 2018 huyện đã giảm 3 cấp trưởng.");
+  REQUIRE(m.figures.size() == 2);
+  CHECK(m.figures[0].planned);
+  CHECK_FALSE(m.figures[1].planned);
+  auto planned = Extract("Tỉnh dự kiến hợp nhất Sở Nội vụ với Ban Tổ chức Tỉnh ủy.");
+  REQUIRE(planned.events.size() == 1);
+  CHECK(planned.events[0].planned);
+  auto done = Extract("Tỉnh đã hợp nhất Sở Nội vụ với Ban Tổ chức Tỉnh ủy.");
+  REQUIRE(done.events.size() == 1);
+  CHECK_FALSE(done.events[0].planned);
+}

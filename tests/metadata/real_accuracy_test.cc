@@ -4,6 +4,7 @@
 // ../shared; the project keeps only the labels. Prints precision and recall
 // per field for the held-out and the development parts, and checks that no
 // field falls below the floor it has reached.
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -65,6 +66,13 @@ class Comparer {
   tinhgon::Analyzer analyzer_;
 };
 
+// A numbered unit is written with its word, as the labels write it ("Quận 5",
+// "Phường 12"); the gazetteer lists it under the number.
+std::string Written(const tinhgon::AdminUnit& unit) {
+  if (unit.name.empty() || !std::isdigit(static_cast<unsigned char>(unit.name[0]))) return unit.name;
+  return std::string(tinhgon::AdminKindName(unit)) + " " + unit.name;
+}
+
 Places Predict(tinhgon::MetadataExtractor& extractor, Comparer& keys, const std::string& bytes) {
   const tinhgon::Gazetteer& g = extractor.gazetteer();
   tinhgon::ReportMetadata m = extractor.Extract(bytes);
@@ -75,10 +83,10 @@ Places Predict(tinhgon::MetadataExtractor& extractor, Comparer& keys, const std:
     const tinhgon::AdminUnit& province = l.level == tinhgon::AdminLevel::kProvince ? unit : g.province(unit.province);
     p.province = keys.Key(province.name);
     if (unit.province_2025 >= 0) p.province_2025 = keys.Key(g.province_2025(unit.province_2025).name);
-    if (l.level == tinhgon::AdminLevel::kDistrict) p.district = keys.Key(unit.name);
+    if (l.level == tinhgon::AdminLevel::kDistrict) p.district = keys.Key(Written(unit));
     if (l.level == tinhgon::AdminLevel::kCommune) {
-      p.commune = keys.Key(unit.name);
-      p.district = keys.Key(g.district(unit.district).name);
+      p.commune = keys.Key(Written(unit));
+      p.district = keys.Key(Written(g.district(unit.district)));
     }
   }
   for (const auto& a : m.agencies) p.agencies.insert(a.slug);
@@ -101,11 +109,17 @@ using Scores = std::map<std::string, Score>;
 
 // Floors: the figures reached on the held-out part (docs/EXTRACTION.md), so a
 // change that loses ground on real news fails here.
-constexpr double kFloorProvincePrecision = 0.68;
-constexpr double kFloorProvinceRecall = 0.75;
-constexpr double kFloorDistrictRecall = 0.33;
+// Reached on 2026-12-02 after the rules for written forms, names inside other
+// names and the primary's choice (the extraction is deterministic).
+constexpr double kFloorProvincePrecision = 0.83;  // 0.833
+constexpr double kFloorProvinceRecall = 0.92;     // 0.921
+constexpr double kFloorDistrictPrecision = 0.70;  // 0.704
+constexpr double kFloorDistrictRecall = 0.79;     // 0.792
+constexpr double kFloorCommuneRecall = 0.50;      // 0.500
 
-void Add(Scores* scores, const std::string& file, const Places& p, const Places& e) {
+// Misses are named only for the development part: the held-out articles stay
+// unseen, article by article, so rules cannot be fitted to them.
+void Add(Scores* scores, const std::string& file, const Places& p, const Places& e, bool name_misses) {
   (*scores)["primary province"].Single(p.province, e.province);
   (*scores)["2025 province"].Single(p.province_2025, e.province_2025);
   // District and commune are scored where the article is about one (labelled)
@@ -115,8 +129,18 @@ void Add(Scores* scores, const std::string& file, const Places& p, const Places&
   (*scores)["commune"].Single(p.commune, e.commune);
   (*scores)["agencies"].Sets(p.agencies, e.agencies);
   (*scores)["events"].Sets(p.events, e.events);
-  if (p.province != e.province) UNSCOPED_INFO(file << ": province '" << p.province << "' != '" << e.province << "'");
-  if (p.district != e.district) UNSCOPED_INFO(file << ": district '" << p.district << "' != '" << e.district << "'");
+  if (!name_misses) return;
+  auto miss = [&](const char* field, const std::string& got, const std::string& want) {
+    if (got == want) return;
+    UNSCOPED_INFO(file << ": " << field << " '" << got << "' != '" << want << "'");
+    if (std::getenv("TINHGON_PRINT_DEV_MISSES")) {
+      std::printf("%s: %s '%s' != '%s'\n", file.c_str(), field, got.c_str(), want.c_str());
+    }
+  };
+  miss("province", p.province, e.province);
+  miss("province_2025", p.province_2025, e.province_2025);
+  miss("district", p.district, e.district);
+  miss("commune", p.commune, e.commune);
 }
 
 std::vector<json> ReadLabels(const std::string& path) {
@@ -168,18 +192,24 @@ TEST_CASE("extraction accuracy on labelled real articles", "[accuracy][real]") {
 
   tinhgon::MetadataExtractor extractor;
   Comparer keys;
-  auto score = [&](const std::vector<json>& labels) {
+  auto score = [&](const std::vector<json>& labels, bool name_misses) {
     Scores scores;
     for (const json& label : labels) {
       std::string file = label["file"].get<std::string>();
       std::string bytes = tinhgon::testing::ReadFile(dir / "vn-news-35k" / file);
       REQUIRE(!bytes.empty());
-      Add(&scores, file, Predict(extractor, keys, bytes), Expected(keys, label));
+      Add(&scores, file, Predict(extractor, keys, bytes), Expected(keys, label), name_misses);
     }
     return scores;
   };
-  Scores held = score(held_out);
-  Scores dev = score(development);
+  Scores dev = score(development, true);
+  // While rules are being written only the development part is scored, so the
+  // held-out figure is not looked at until the rules are done.
+  if (std::getenv("TINHGON_REAL_DEVELOPMENT_ONLY")) {
+    std::printf("%s", Table("real articles, development (" + std::to_string(development.size()) + ")", dev).c_str());
+    return;
+  }
+  Scores held = score(held_out, false);
   std::string report = Table("real articles, held out (" + std::to_string(held_out.size()) + ")", held) + "\n" +
                        Table("real articles, development (" + std::to_string(development.size()) + ")", dev);
   std::printf("%s", report.c_str());
@@ -188,5 +218,8 @@ TEST_CASE("extraction accuracy on labelled real articles", "[accuracy][real]") {
   CHECK(held["primary province"].precision() >= kFloorProvincePrecision);
   CHECK(held["primary province"].recall() >= kFloorProvinceRecall);
   CHECK(held["2025 province"].precision() >= kFloorProvincePrecision);
+  CHECK(held["2025 province"].recall() >= kFloorProvinceRecall);
+  CHECK(held["district"].precision() >= kFloorDistrictPrecision);
   CHECK(held["district"].recall() >= kFloorDistrictRecall);
+  CHECK(held["commune"].recall() >= kFloorCommuneRecall);
 }
