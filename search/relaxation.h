@@ -13,22 +13,25 @@
 namespace tinhgon {
 
 // A plain query (words, phrases, filters; no operators) matches the reports
-// that hold every clause. When that is fewer than `enough`, the query is
-// relaxed in two steps, each said in the response:
+// that hold every clause. When that is fewer than `enough` in the whole
+// index, filters aside, the query is relaxed in two steps, each said in the
+// response:
 //  1. clauses that match no report at all (a slip, a word the collection
 //     never uses) are dropped;
 //  2. of the n clauses left, the reports holding at least m are matched: a
 //     query of kQuestionClauses or more is a question, and m starts at a
 //     kQuestionShare-th of n (rounded up); a shorter one starts at n; m is
 //     then lowered until it finds `enough` reports (down to 1).
-// The ranking query (every clause, OR'd) orders what is matched, so the
-// reports holding most words come first. The rule was chosen on XQuAD-vi
+// The filters then narrow the result. Deciding on the words alone keeps
+// counts consistent: a facet value's count is the total a search filtered
+// to it finds. The ranking query (every clause, OR'd) orders what is
+// matched, so the reports holding most words come first. The rule was chosen on XQuAD-vi
 // (docs/ANALYSIS.md): requiring more of a question's words lost relevance.
 inline constexpr std::size_t kQuestionClauses = 5;
 inline constexpr std::size_t kQuestionShare = 4;
 
 struct Relaxation {
-  bool relaxed = false;              // false: every clause is required, as typed
+  bool relaxed = false;              // false: every clause is required, as typed; `matches` unset
   std::size_t required = 0;          // m: clauses a report must hold
   std::size_t of = 0;                // n: clauses left after step 1
   std::vector<std::string> dropped;  // step 1, as typed

@@ -180,17 +180,17 @@ void Gazetteer::LoadCommunes2025(const std::unordered_map<std::string, std::int3
   // A 2025 commune belongs to the old province most of it came from, so that
   // the old-province facet still finds reports about it.
   for (std::size_t i = 0; i < communes_2025_.size(); ++i) {
-    AdminUnit& c = communes_2025_[i];
+    AdminUnit& unit = communes_2025_[i];
     int most = 0;
     for (const auto& [province, count] : old_provinces[i]) {
-      if (count > most) c.province = province, most = count;
+      if (count > most) unit.province = province, most = count;
     }
     // A few 2025 communes have no mapping row the old list matches: they
     // belong to the old province that gave their 2025 province its name.
-    for (std::size_t p = 0; c.province < 0 && p < provinces_.size(); ++p) {
-      if (provinces_[p].province_2025 == c.province_2025 &&
-          provinces_[p].name == provinces_2025_[c.province_2025].name) {
-        c.province = static_cast<std::int32_t>(p);
+    for (std::size_t p = 0; unit.province < 0 && p < provinces_.size(); ++p) {
+      if (provinces_[p].province_2025 == unit.province_2025 &&
+          provinces_[p].name == provinces_2025_[unit.province_2025].name) {
+        unit.province = static_cast<std::int32_t>(p);
       }
     }
   }

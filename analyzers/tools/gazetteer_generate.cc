@@ -94,15 +94,15 @@ int main(int argc, char** argv) {
     const json commune_list = ReadJson(dist + "/xa_phuong.json");
     std::map<std::string, Unit> provinces, districts, communes;
     for (const auto& [code, p] : province_list.items()) {
-      provinces[code] = {code, Field(p, "name"), Field(p, "type"), "", {}, ""};
+      provinces[code] = {code, Field(p, "name"), Field(p, "type"), "", {}, "", {}};
     }
     for (const auto& [code, d] : district_list.items()) {
-      districts[code] = {code, Field(d, "name"), Field(d, "type"), Field(d, "parent_code"), {}, ""};
+      districts[code] = {code, Field(d, "name"), Field(d, "type"), Field(d, "parent_code"), {}, "", {}};
     }
     // Old communes by their full names, for mapping rows that lack a code.
     std::map<std::string, std::string> commune_by_names;
     for (const auto& [code, c] : commune_list.items()) {
-      communes[code] = {code, Field(c, "name"), Field(c, "type"), Field(c, "parent_code"), {}, ""};
+      communes[code] = {code, Field(c, "name"), Field(c, "type"), Field(c, "parent_code"), {}, "", {}};
       const json& district = district_list.at(Field(c, "parent_code"));
       const json& province = province_list.at(Field(district, "parent_code"));
       commune_by_names[key(Field(province, "name_with_type")) + "|" +
