@@ -86,6 +86,59 @@ Data Hidden(const Params& params) {
   return list;
 }
 
+// "«a», «b»": words quoted as the page quotes them.
+std::string Quoted(const json& words) {
+  std::string out;
+  for (const json& w : words) out += (out.empty() ? "«" : ", «") + Text(w) + "»";
+  return out;
+}
+
+// What the search did with the query that the reader should know, in
+// Vietnamese, each with a link where there is another search to offer:
+// mistyped words searched as meant (and the search as typed), words that
+// no report holds or fewer words required, and the query with diacritics.
+Data Notices(const json& response, const Params& params) {
+  Data notices{Data::type::list};
+  auto add = [&](const std::string& text, const std::string& link_label, const std::string& query) {
+    Data notice;
+    notice.set("text", text);
+    if (!link_label.empty()) {
+      Params next = Without(params, "q");
+      next.emplace_back("q", query);
+      notice.set("link_label", link_label);
+      notice.set("link_url", Url("/search", next));
+    }
+    notices.push_back(notice);
+  };
+  if (!response["searched_for"].is_null()) {
+    // The words as typed, quoted, are searched exactly as written.
+    std::string as_typed = Text(response["query"]);
+    for (const json& c : response["corrections"]) {
+      std::string from = Text(c["from"]);
+      std::size_t at = as_typed.find(from);
+      if (at != std::string::npos) as_typed.replace(at, from.size(), "\"" + from + "\"");
+    }
+    add("Đã tìm «" + Text(response["searched_for"]) + "» thay cho «" + Text(response["query"]) + "».",
+        "Tìm đúng như đã gõ", as_typed);
+  }
+  const json& relaxed = response["relaxed"];
+  if (relaxed.is_object()) {
+    if (!relaxed["dropped"].empty()) {
+      add("Không báo cáo nào có từ " + Quoted(relaxed["dropped"]) + ": đã bỏ qua từ này.", "", "");
+    }
+    if (relaxed["required"] < relaxed["of"]) {
+      add("Không đủ báo cáo chứa mọi từ đã gõ: đang hiện các báo cáo chứa ít nhất " +
+              std::to_string(relaxed["required"].get<int>()) + " trong " + std::to_string(relaxed["of"].get<int>()) +
+              " từ.",
+          "", "");
+    }
+  }
+  if (response["suggestion"].is_string()) {
+    add("Có phải bạn muốn tìm:", Text(response["suggestion"]), Text(response["suggestion"]));
+  }
+  return notices;
+}
+
 std::string SearchPage(Searcher& searcher, const Params& params, int* status) {
   std::multimap<std::string, std::string> multimap(params.begin(), params.end());
   Data data;
@@ -189,6 +242,7 @@ std::string SearchPage(Searcher& searcher, const Params& params, int* status) {
   Data warnings{Data::type::list};
   for (const json& w : response["warnings"]) warnings.push_back(Text(w));
   data.set("warnings", warnings);
+  data.set("notices", Notices(response, params));
 
   long long total = response["total"].get<long long>();
   long long pages = std::min<long long>((total + request.per_page - 1) / request.per_page, kMaxResultWindow / request.per_page);

@@ -90,6 +90,23 @@ try {
   check(overflow <= 0, 'no horizontal scrolling at phone width');
   await page.setViewportSize({ width: 1200, height: 900 });
 
+  // Did you mean: the unaccented query is offered with its diacritics, as a link.
+  await page.goto(base + '/search?q=' + encodeURIComponent('hop nhat van phong'));
+  const suggestion = page.locator('.notice a', { hasText: 'hợp nhất văn phòng' });
+  check(await suggestion.count() === 1, 'a suggestion with diacritics is offered');
+  await Promise.all([page.waitForURL(/q=h%E1%BB%A3p/), suggestion.click()]);
+  check((await page.locator('#q').inputValue()) === 'hợp nhất văn phòng', 'the suggestion link searches it');
+
+  // Keys typed with the input method off, a slip, and words no report holds: said in Vietnamese.
+  await page.goto(base + '/search?q=' + encodeURIComponent('hojwp nhaats vawn phogn'));
+  const typed = await page.locator('.notice').first().textContent();
+  check(typed.includes('Đã tìm «hợp nhất văn phong»'), `Telex and a slip are searched as meant (${typed})`);
+  check(await page.locator('.notice a', { hasText: 'Tìm đúng như đã gõ' }).count() === 1, 'the search as typed is offered');
+  await page.goto(base + '/search?q=' + encodeURIComponent('hợp nhất văn phòng xyzzyq'));
+  const relaxed = await page.locator('.notice').allTextContents();
+  check(relaxed.some((t) => t.includes('Không báo cáo nào có từ «xyzzyq»')), 'a relaxed search says which word it left out');
+  check((await page.$$('.hit')).length > 0, 'and shows what the other words find');
+
   // Hostile input: in the query, and in an indexed report.
   await page.goto(base + '/search?q=' + encodeURIComponent('<script>alert(1)</script> "><img src=x onerror=alert(3)>'));
   const summary = await page.locator('.summary').textContent();
