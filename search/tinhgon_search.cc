@@ -24,6 +24,18 @@ void PrintList(const nlohmann::ordered_json& response) {
     std::printf(" (page %d, %zu shown)", response["page"].get<int>(), response["results"].size());
   }
   std::printf("\n");
+  if (!response["searched_for"].is_null()) {
+    std::printf("searched for: %s\n", response["searched_for"].get<std::string>().c_str());
+  }
+  const auto& relaxed = response["relaxed"];
+  if (relaxed.is_object()) {
+    for (const auto& word : relaxed["dropped"]) std::printf("no report holds: %s\n", word.get<std::string>().c_str());
+    std::printf("relaxed: reports holding at least %d of %d words\n", relaxed["required"].get<int>(),
+                relaxed["of"].get<int>());
+  }
+  if (!response["suggestion"].is_null()) {
+    std::printf("did you mean: %s\n", response["suggestion"].get<std::string>().c_str());
+  }
   for (const auto& warning : response["warnings"]) std::printf("note: %s\n", warning.get<std::string>().c_str());
   int n = (response["page"].get<int>() - 1) * response["per_page"].get<int>();
   for (const auto& hit : response["results"]) {
