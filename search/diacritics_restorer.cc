@@ -1,5 +1,6 @@
 #include "search/diacritics_restorer.h"
 
+#include <algorithm>
 #include <vector>
 
 #include "analyzers/analyzer.h"
@@ -29,20 +30,34 @@ SuggestionTable::SuggestionTable(const Xapian::Database& db) {
     if (ascii) continue;
     DiacriticFolder::FoldInto(term, &folded);
     if (folded == term) continue;
-    Form& best = best_[folded];
-    const Xapian::doccount count = t.get_termfreq();
-    // Equal counts go to the smaller term, so a build is deterministic.
-    if (count > best.count || (count == best.count && term < best.term)) best = {term, count};
+    forms_[folded].push_back({term, t.get_termfreq()});
+  }
+  // Most frequent first; equal counts by term, so a build is deterministic.
+  for (auto& [folded_form, forms] : forms_) {
+    std::sort(forms.begin(), forms.end(), [](const Form& a, const Form& b) {
+      return a.count != b.count ? a.count > b.count : a.term < b.term;
+    });
   }
 }
 
 std::string_view SuggestionTable::Best(std::string_view folded) const {
-  auto it = best_.find(std::string(folded));
-  return it == best_.end() ? std::string_view() : std::string_view(it->second.term);
+  const std::vector<Form>& forms = Forms(folded);
+  return forms.empty() ? std::string_view() : std::string_view(forms.front().term);
 }
 
-std::optional<std::string> RestoreDiacritics(Analyzer& analyzer, const SuggestionTable& table,
-                                             const std::string& query) {
+const std::vector<SuggestionTable::Form>& SuggestionTable::Forms(std::string_view folded) const {
+  static const std::vector<Form> kNone;
+  auto it = forms_.find(std::string(folded));
+  return it == forms_.end() ? kNone : it->second;
+}
+
+namespace {
+
+// `query` with each unaccented word replaced by choose(folded word), or
+// kept where that is empty; nothing when the query has marks or no word
+// changes.
+template <typename Choose>
+std::optional<std::string> Replace(Analyzer& analyzer, const std::string& query, Choose&& choose) {
   const Analysis analysis = analyzer.Analyze(query);
   std::vector<const Token*> words = WrittenTokens(analysis.tokens);
   if (words.empty()) return std::nullopt;
@@ -53,7 +68,7 @@ std::optional<std::string> RestoreDiacritics(Analyzer& analyzer, const Suggestio
   std::size_t cursor = 0;
   bool changed = false;
   for (const Token* t : words) {
-    std::string_view form = t->type == TokenType::kWord ? table.Best(t->term) : std::string_view();
+    std::string_view form = t->type == TokenType::kWord ? choose(t->term) : std::string_view();
     restored += analysis.text.substr(cursor, t->start - cursor);
     if (form.empty()) {
       restored += analysis.text.substr(t->start, t->end - t->start);
@@ -66,6 +81,40 @@ std::optional<std::string> RestoreDiacritics(Analyzer& analyzer, const Suggestio
   restored += analysis.text.substr(cursor);
   if (!changed) return std::nullopt;
   return restored;
+}
+
+}  // namespace
+
+std::optional<std::string> RestoreDiacritics(Analyzer& analyzer, const SuggestionTable& table,
+                                             const std::string& query) {
+  return Replace(analyzer, query, [&](const std::string& folded) { return table.Best(folded); });
+}
+
+std::optional<std::string> RestoreFromHits(Analyzer& analyzer, const SuggestionTable& table,
+                                           const Xapian::Database& db, const std::vector<Xapian::docid>& hits,
+                                           const std::string& query, std::set<std::string>* read) {
+  std::vector<Xapian::docid> sorted = hits;
+  std::sort(sorted.begin(), sorted.end());
+  auto held_by = [&](const std::string& term) {
+    int count = 0;
+    Xapian::PostingIterator p = db.postlist_begin(term);
+    for (Xapian::docid did : sorted) {
+      p.skip_to(did);
+      if (p == db.postlist_end(term)) break;
+      count += *p == did;
+    }
+    return count;
+  };
+  return Replace(analyzer, query, [&](const std::string& folded) -> std::string_view {
+    std::string_view best;
+    int most = 0;
+    for (const SuggestionTable::Form& form : table.Forms(folded)) {  // most frequent first: ties keep it
+      int held = held_by(form.term);
+      if (held > most) best = form.term, most = held;
+    }
+    if (!best.empty()) read->insert(folded);
+    return best;
+  });
 }
 
 }  // namespace tinhgon

@@ -2,9 +2,11 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include <xapian.h>
 
@@ -12,8 +14,9 @@ namespace tinhgon {
 
 class Analyzer;
 
-// For every unaccented word of one revision of the index, the written form
-// with marks that most reports hold: "van" -> "văn", "phong" -> "phòng".
+// For every unaccented word of one revision of the index, the written forms
+// with marks the reports hold, most frequent first: "van" -> "văn", "vấn",
+// "vận"…; "phong" -> "phòng", "phong"…
 // Built once per revision, on the first suggestion it is asked for (one
 // pass over the term list), so a suggestion costs one look-up per query
 // word, however the query is written. Immutable once built: safe to share between threads.
@@ -21,17 +24,20 @@ class SuggestionTable {
  public:
   explicit SuggestionTable(const Xapian::Database& db);
 
-  // The most frequent marked form of `folded`, or empty when the index holds
-  // the word only without marks (or not at all).
-  std::string_view Best(std::string_view folded) const;
-  std::size_t size() const { return best_.size(); }
-
- private:
   struct Form {
     std::string term;
     Xapian::doccount count = 0;
   };
-  std::unordered_map<std::string, Form> best_;
+
+  // The most frequent marked form of `folded`, or empty when the index holds
+  // the word only without marks (or not at all).
+  std::string_view Best(std::string_view folded) const;
+  // Every marked form of `folded`, most frequent first; empty when none.
+  const std::vector<Form>& Forms(std::string_view folded) const;
+  std::size_t size() const { return forms_.size(); }
+
+ private:
+  std::unordered_map<std::string, std::vector<Form>> forms_;
 };
 
 // `query` with each unaccented word replaced by its form in `table`
@@ -40,5 +46,15 @@ class SuggestionTable {
 // or when the user typed marks anywhere (they know how to write them).
 std::optional<std::string> RestoreDiacritics(Analyzer& analyzer, const SuggestionTable& table,
                                              const std::string& query);
+
+// The reading of an unaccented query that its hits make likely: each
+// unaccented word replaced by the marked form most of `hits` hold ("sap
+// nhap" -> "sáp nhập" where the hits are about mergers, "sắp xếp" where the
+// other word is "xep"); ties go to the form more reports hold, and a word no
+// hit holds in a marked form stays as typed. `read` receives the folded forms
+// of the words replaced. Empty when nothing changes or the user typed marks.
+std::optional<std::string> RestoreFromHits(Analyzer& analyzer, const SuggestionTable& table,
+                                           const Xapian::Database& db, const std::vector<Xapian::docid>& hits,
+                                           const std::string& query, std::set<std::string>* read);
 
 }  // namespace tinhgon

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -102,13 +103,16 @@ class Searcher {
                                 const SearchRequest& request, bool all_districts);
   nlohmann::ordered_json Run(const SearchRequest& request, bool all_districts);
   struct Plan;
+  // A reading's words: folded form -> the marked form read.
+  using Readings = std::vector<std::pair<std::string, std::string>>;
   Plan MakePlan(const SearchRequest& request);
   static Xapian::Query Filtered(Xapian::Query base, const std::vector<Xapian::Query>& filters);
   static void SetSort(Xapian::Enquire& enquire, const std::string& sort);
   Xapian::doccount CountExactly(const Xapian::Query& matching, FacetCounter* counter);
   Relaxation RelaxPlan(const Plan& plan);
   Xapian::MSet RankRelaxed(const Plan& plan, const Relaxation& relaxation, const SearchRequest& request);
-  nlohmann::ordered_json Hits(const Xapian::MSet& mset, const HighlightTerms& highlight);
+  nlohmann::ordered_json Hits(const Xapian::MSet& mset, const HighlightTerms& highlight, const Readings& read);
+  std::optional<std::string> ReadInContext(const Plan& plan, const Xapian::MSet& mset, Readings* read);
   nlohmann::ordered_json Suggest(const Plan& plan);
 
   std::filesystem::path dir_;

@@ -33,6 +33,8 @@ class Fixture {
           "Tỉnh Bắc Kạn hợp nhất văn phòng Đoàn ĐBQH với Văn phòng HĐND và UBND tỉnh.");
     write("scattered", "Báo cáo năm", "07/07/2021",
           "Tỉnh Quảng Ninh hợp tác với các đơn vị; văn bản thống nhất phòng ngừa lãng phí.");
+    write("merge-one", "Sáp nhập hai thôn", "", "Hai thôn sáp nhập thành một; sắp tới sẽ bầu trưởng thôn.");
+    write("merge-two", "Thôn mới sau sáp nhập", "", "Việc sáp nhập thôn đã xong.");
     write("office-merged", "Hai văn phòng về một mối", "", "Hai văn phòng được hợp nhất thành một.");
     write("full-form", "Ủy ban nhân dân huyện Đầm Hà giảm đầu mối", "08/08/2018",
           "Ủy ban nhân dân huyện Đầm Hà, tỉnh Quảng Ninh giảm 3 đầu mối.");
@@ -138,6 +140,7 @@ TEST_CASE("snippets mark words matched through folding", "[search][snippets]") {
   for (const auto& hit : r["results"]) {
     if (hit["id"] == "duong-exact.txt") {
       marked = hit["snippet"]["html"].get<std::string>().find("<mark>đường</mark>") != std::string::npos;
+      REQUIRE(!hit["snippet"]["matches"].empty());
       auto match = hit["snippet"]["matches"][0];
       std::string text = hit["snippet"]["text"];
       CHECK(text.substr(match[0].get<std::size_t>(), match[1].get<std::size_t>() - match[0].get<std::size_t>()) == "đường");
@@ -202,6 +205,25 @@ TEST_CASE("a query that finds nothing with every word is relaxed, and says so", 
   ordered_json strict = Shared().Search("hợp AND xyzzyq");
   CHECK(strict["total"] == 0);
   CHECK(strict["relaxed"].is_null());
+}
+
+TEST_CASE("an unaccented word is read as the other words make likely, and marked only so", "[search][reading]") {
+  // "sap" is sáp, sắp or sập; beside "nhap", in these reports, it is sáp.
+  ordered_json r = Shared().Search("sap nhap");
+  CHECK(r["suggestion"] == "sáp nhập");
+  bool seen = false;
+  for (const auto& hit : r["results"]) {
+    if (hit["id"] != "merge-one.txt") continue;
+    seen = true;
+    std::string html = hit["snippet"]["html"];
+    CHECK(html.find("<mark>sáp</mark> <mark>nhập</mark>") != std::string::npos);
+    CHECK(html.find("sắp tới") != std::string::npos);  // there, but another word
+    CHECK(html.find("<mark>sắp</mark>") == std::string::npos);
+  }
+  CHECK(seen);
+  // A hit holding only another form still shows why it matched.
+  ordered_json duong = Shared().Search("duong");
+  for (const auto& hit : duong["results"]) CHECK_FALSE(hit["snippet"]["matches"].empty());
 }
 
 TEST_CASE("Telex, VNI and slips are searched as the words meant, and said", "[search][typing]") {
