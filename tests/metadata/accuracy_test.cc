@@ -12,30 +12,13 @@
 
 #include "analyzers/metadata/gazetteer.h"
 #include "analyzers/metadata/metadata_extractor.h"
+#include "tests/metadata/accuracy_score.h"
 #include "tests/support/shared_fixtures.h"
 
 using nlohmann::json;
 
 namespace {
 
-struct Score {
-  int tp = 0, fp = 0, fn = 0;
-  double precision() const { return tp + fp == 0 ? 1.0 : static_cast<double>(tp) / (tp + fp); }
-  double recall() const { return tp + fn == 0 ? 1.0 : static_cast<double>(tp) / (tp + fn); }
-
-  // A single-valued field where null means "the report has none".
-  void Single(const std::string& predicted, const std::string& expected) {
-    if (!predicted.empty() && predicted == expected) ++tp;
-    else {
-      if (!predicted.empty()) ++fp;
-      if (!expected.empty()) ++fn;
-    }
-  }
-  void Sets(const std::set<std::string>& predicted, const std::set<std::string>& expected) {
-    for (const auto& p : predicted) (expected.count(p) ? tp : fp)++;
-    for (const auto& e : expected) fn += predicted.count(e) ? 0 : 1;
-  }
-};
 
 struct Prediction {
   std::string primary, province, province_2025, date;
@@ -78,7 +61,9 @@ std::string Join(const std::set<std::string>& s) {
   return out;
 }
 
-using Scores = std::map<std::string, Score>;
+using tinhgon::testing::Score;
+using tinhgon::testing::Scores;
+using tinhgon::testing::Table;
 
 void Add(Scores* scores, const std::string& id, const Prediction& p, const Prediction& e) {
   (*scores)["primary locality"].Single(p.primary, e.primary);
@@ -109,16 +94,6 @@ int ScoreCases(tinhgon::MetadataExtractor& extractor, const std::string& path, S
   return count;
 }
 
-std::string Table(const std::string& title, const Scores& scores) {
-  std::string table = title + "\nfield              precision  recall\n";
-  for (const auto& [field, s] : scores) {
-    char row[128];
-    std::snprintf(row, sizeof row, "%-18s %9.3f %7.3f   tp %d fp %d fn %d\n", field.c_str(),
-                  s.precision(), s.recall(), s.tp, s.fp, s.fn);
-    table += row;
-  }
-  return table;
-}
 
 void Merge(Scores* into, const Scores& from) {
   for (const auto& [field, s] : from) {

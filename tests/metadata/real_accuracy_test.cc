@@ -20,30 +20,13 @@
 #include "analyzers/analyzer.h"
 #include "analyzers/metadata/gazetteer.h"
 #include "analyzers/metadata/metadata_extractor.h"
+#include "tests/metadata/accuracy_score.h"
 #include "tests/support/shared_fixtures.h"
 
 using nlohmann::json;
 
 namespace {
 
-struct Score {
-  int tp = 0, fp = 0, fn = 0;
-  double precision() const { return tp + fp == 0 ? 1.0 : static_cast<double>(tp) / (tp + fp); }
-  double recall() const { return tp + fn == 0 ? 1.0 : static_cast<double>(tp) / (tp + fn); }
-  // One value per article, empty when the article has none.
-  void Single(const std::string& predicted, const std::string& expected) {
-    if (!predicted.empty() && predicted == expected) {
-      ++tp;
-      return;
-    }
-    if (!predicted.empty()) ++fp;
-    if (!expected.empty()) ++fn;
-  }
-  void Sets(const std::set<std::string>& predicted, const std::set<std::string>& expected) {
-    for (const auto& p : predicted) (expected.count(p) ? tp : fp)++;
-    for (const auto& e : expected) fn += predicted.count(e) ? 0 : 1;
-  }
-};
 
 // What is compared, per article: names as comparison keys (case, tone-mark
 // style and the "TP"/"Thành phố"/"Tỉnh" prefix do not matter).
@@ -105,7 +88,9 @@ Places Expected(Comparer& keys, const json& label) {
   return e;
 }
 
-using Scores = std::map<std::string, Score>;
+using tinhgon::testing::Score;
+using tinhgon::testing::Scores;
+using tinhgon::testing::Table;
 
 // Floors: the figures reached on the held-out part (docs/EXTRACTION.md), so a
 // change that loses ground on real news fails here.
@@ -166,16 +151,6 @@ void UnpackArticles(const std::filesystem::path& archive, const std::filesystem:
   REQUIRE(std::system(command.c_str()) == 0);
 }
 
-std::string Table(const std::string& title, const Scores& scores) {
-  std::string table = title + "\nfield              precision  recall\n";
-  for (const auto& [field, s] : scores) {
-    char row[128];
-    std::snprintf(row, sizeof row, "%-18s %9.3f %7.3f   tp %d fp %d fn %d\n", field.c_str(), s.precision(),
-                  s.recall(), s.tp, s.fp, s.fn);
-    table += row;
-  }
-  return table;
-}
 
 }  // namespace
 
