@@ -2,6 +2,7 @@
 // as bench/index times it and bench/query searches it.
 //
 //   pg_load --conninfo CONNINFO [--table docs] [--config folded ...] CORPUS_DIR
+//   pg_load --print-sql [--table docs] [--config folded ...]
 //
 // Every .txt file is a row (id: the path under CORPUS_DIR, title: the first
 // line, body: the rest), with a title-A/body-B tsvector column and a GIN
@@ -13,6 +14,8 @@
 //   size_mb S
 //   server_cpu_s C
 //   server_peak_rss_kb R
+// --print-sql prints the statements instead, and the searches pg_latency
+// runs on the table, for docs/BENCHMARKS.md to quote exactly what ran.
 
 #include <algorithm>
 #include <cstdio>
@@ -32,11 +35,30 @@ int main(int argc, char** argv) {
   CLI::App app{"pg_load: a corpus into PostgreSQL full-text search"};
   std::string conninfo, table = "docs", corpus;
   std::vector<std::string> configs = {"folded"};
-  app.add_option("--conninfo", conninfo, "libpq connection string")->required();
+  bool print_sql = false;
+  auto* conn = app.add_option("--conninfo", conninfo, "libpq connection string");
+  app.add_flag("--print-sql", print_sql, "Print the SQL instead of running it")->excludes(conn);
   app.add_option("--table", table, "Table to (re)create");
-  app.add_option("--config", configs, "Text-search configurations, one tsvector column each")->expected(1, 4);
-  app.add_option("corpus", corpus, "Directory of .txt articles, title on the first line")->required();
+  // One value a flag (--config simple --config folded), so CORPUS_DIR after it stays positional.
+  app.add_option("--config", configs, "Text-search configuration, one tsvector column each; repeatable")
+      ->allow_extra_args(false);
+  app.add_option("corpus", corpus, "Directory of .txt articles, title on the first line");
   CLI11_PARSE(app, argc, argv);
+  if (print_sql) {
+    for (const std::string& sql : tinhgon::bench::PgSchemaSql(table, configs)) std::printf("%s;\n", sql.c_str());
+    for (const std::string& config : configs) {
+      std::printf("-- top 10 (pg_latency: ts_rank; known_item, relevance_xquad: ts_rank and ts_rank_cd);\n"
+                  "-- $1 is the query's words, joined by \" or \" for OR\n%s;\n",
+                  tinhgon::bench::PgSearchSql(table, config, "ts_rank").c_str());
+      std::printf("-- with an exact count of the matches (pg_latency)\n%s;\n",
+                  tinhgon::bench::PgSearchSql(table, config, "ts_rank", true).c_str());
+    }
+    return 0;
+  }
+  if (conninfo.empty() || corpus.empty()) {
+    std::fprintf(stderr, "pg_load: needs --conninfo and CORPUS_DIR\n");
+    return 2;
+  }
 
   try {
     std::vector<std::filesystem::path> files;

@@ -89,9 +89,10 @@ class Postgres {
     return values;
   }
   static std::vector<std::vector<std::string>> Rows(const Result& result) {
-    std::vector<std::vector<std::string>> rows(static_cast<std::size_t>(PQntuples(result.get())));
+    std::vector<std::vector<std::string>> rows;
     for (int r = 0; r < PQntuples(result.get()); ++r) {
-      for (int c = 0; c < PQnfields(result.get()); ++c) rows[static_cast<std::size_t>(r)].emplace_back(PQgetvalue(result.get(), r, c));
+      std::vector<std::string>& row = rows.emplace_back();
+      for (int c = 0; c < PQnfields(result.get()); ++c) row.emplace_back(PQgetvalue(result.get(), r, c));
     }
     return rows;
   }
@@ -129,28 +130,39 @@ inline std::string PgVector(const std::string& config) {
   return "setweight(to_tsvector('" + config + "', title), 'A') || setweight(to_tsvector('" + config + "', body), 'B')";
 }
 
-// Creates `table` (dropped first) with a stored tsvector column named after
-// each configuration, loads the documents with COPY, then builds a GIN index
-// per column and gathers statistics: the order a bulk load is done in, as
-// building the index once is faster than growing it row by row.
-inline void PgLoad(Postgres& pg, const std::string& table, const std::vector<std::string>& configs,
-                   const std::function<bool(PgDocument&)>& next) {
+// The statements that make `table`, in order: the table with a stored
+// tsvector column named after each configuration, the COPY that loads it,
+// then a GIN index per column and statistics. That is the order of a bulk
+// load: building an index once is faster than growing it row by row.
+inline std::vector<std::string> PgSchemaSql(const std::string& table, const std::vector<std::string>& configs) {
   std::string create = "CREATE TABLE " + table + " (id text PRIMARY KEY, title text NOT NULL, body text NOT NULL";
   for (const std::string& config : configs) {
-    create += ", " + config + " tsvector GENERATED ALWAYS AS (" + PgVector(config) + ") STORED";
+    create += ",\n  " + config + " tsvector GENERATED ALWAYS AS (" + PgVector(config) + ") STORED";
   }
-  pg.Query("DROP TABLE IF EXISTS " + table);
-  pg.Query(create + ")");
-  PgDocument doc;
-  pg.CopyIn("COPY " + table + " (id, title, body) FROM STDIN", [&](std::vector<std::string>& fields) {
-    if (!next(doc)) return false;
-    fields = {doc.id, doc.title, doc.body};
-    return true;
-  });
+  std::vector<std::string> sql = {"DROP TABLE IF EXISTS " + table, create + ")",
+                                  "COPY " + table + " (id, title, body) FROM STDIN"};
   for (const std::string& config : configs) {
-    pg.Query("CREATE INDEX " + table + "_" + config + " ON " + table + " USING gin (" + config + ")");
+    sql.push_back("CREATE INDEX " + table + "_" + config + " ON " + table + " USING gin (" + config + ")");
   }
-  pg.Query("VACUUM ANALYZE " + table);
+  sql.push_back("VACUUM ANALYZE " + table);
+  return sql;
+}
+
+// Runs PgSchemaSql, the documents going through its COPY.
+inline void PgLoad(Postgres& pg, const std::string& table, const std::vector<std::string>& configs,
+                   const std::function<bool(PgDocument&)>& next) {
+  PgDocument doc;
+  for (const std::string& sql : PgSchemaSql(table, configs)) {
+    if (sql.rfind("COPY ", 0) != 0) {
+      pg.Query(sql);
+      continue;
+    }
+    pg.CopyIn(sql, [&](std::vector<std::string>& fields) {
+      if (!next(doc)) return false;
+      fields = {doc.id, doc.title, doc.body};
+      return true;
+    });
+  }
 }
 
 // The words of a query as websearch_to_tsquery reads them: side by side for
