@@ -185,7 +185,7 @@ int main(int argc, char** argv) {
   CLI::App app{"Relevance of tinhgon on XQuAD-vi"};
   std::string xquad, work = "relevance-xquad";
   bool tinhgon_only = false;
-  double title_weight = 5;
+  double title_weight = 50;
   std::string pg_conninfo;
   app.add_option("xquad", xquad, "xquad.vi.json")->required()->check(CLI::ExistingFile);
   app.add_option("--work", work, "Directory for the corpus and the index");
