@@ -134,9 +134,10 @@ wait_port() {
 # and postgres refuse to run as root, so as root they run as the postgres user
 # the package creates. pg_stop is meant for an EXIT trap.
 
-# pg_bindir: where Debian's PostgreSQL 15 programs are; fails if absent.
+# pg_bindir: where the PostgreSQL programs are (Debian's 15, or $PG_BINDIR
+# for another install); fails if absent.
 pg_bindir() {
-  local dir=/usr/lib/postgresql/15/bin
+  local dir=${PG_BINDIR:-/usr/lib/postgresql/15/bin}
   [[ -x $dir/initdb && -x $dir/pg_ctl ]] || return 1
   echo "$dir"
 }
