@@ -126,3 +126,98 @@ wait_port() {
   echo "nothing listens on 127.0.0.1:$1" >&2
   return 1
 }
+
+# --- PostgreSQL, a peer of bench/index, bench/query and the relevance runs ---
+# A private cluster per run: initdb in DIR/data, the server listening on a
+# Unix socket only (no TCP at all, socket mode 0700), so nothing outside this
+# run can reach it; trust authentication is safe behind that. Debian's initdb
+# and postgres refuse to run as root, so as root they run as the postgres user
+# the package creates. pg_stop is meant for an EXIT trap.
+
+# pg_bindir: where the PostgreSQL programs are (Debian's 15, or $PG_BINDIR
+# for another install); fails if absent.
+pg_bindir() {
+  local dir=${PG_BINDIR:-/usr/lib/postgresql/15/bin}
+  [[ -x $dir/initdb && -x $dir/pg_ctl ]] || return 1
+  echo "$dir"
+}
+
+# pg_as_owner COMMAND...: runs COMMAND as the cluster's owner.
+pg_as_owner() {
+  if [[ $(id -u) -eq 0 ]]; then
+    runuser -u postgres -- "$@"
+  else
+    "$@"
+  fi
+}
+
+# pg_start DIR: creates a cluster in DIR (emptied first) and starts it, with
+# the text-search configurations of bench/postgres.sql; sets PG_DIR, PG_SOCKET,
+# PG_PORT and PG_CONNINFO (a libpq connection string). The tuning is the one a
+# user indexing a corpus would do: more memory for shared buffers and for
+# building the GIN index than the defaults (128 MB and 64 MB).
+pg_start() {
+  local bin
+  bin=$(pg_bindir) || { echo "PostgreSQL 15 is not installed (postgresql-15)" >&2; return 1; }
+  rm -rf "$1"
+  mkdir -p "$1"
+  PG_DIR=$(cd "$1" && pwd)
+  PG_PORT=$(free_port)
+  PG_SOCKET=$PG_DIR/socket
+  # A Unix socket path may not exceed 107 bytes; a deep build folder gets a
+  # socket directory of its own in /tmp instead, removed by pg_stop.
+  if (( ${#PG_SOCKET} + 20 > 107 )); then
+    PG_SOCKET=$(mktemp -d /tmp/tinhgon-pg.XXXXXX)
+    echo "$PG_SOCKET" >"$PG_DIR/socket-elsewhere"
+  fi
+  mkdir -p "$PG_SOCKET"
+  if [[ $(id -u) -eq 0 ]]; then
+    chown postgres: "$PG_DIR" "$PG_SOCKET"
+    runuser -u postgres -- test -x "$PG_DIR" || {
+      echo "the postgres user cannot reach $PG_DIR: use a build folder it may enter" >&2
+      return 1
+    }
+  fi
+  pg_as_owner "$bin/initdb" -D "$PG_DIR/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 \
+    >"$PG_DIR/initdb.log" 2>&1 || { cat "$PG_DIR/initdb.log" >&2; return 1; }
+  # C.UTF-8, not C: under the C locale the parser takes every non-ASCII
+  # character for a letter, so “quoted” words would keep their quotes.
+  cat >>"$PG_DIR/data/postgresql.conf" <<CONF
+listen_addresses = ''
+port = $PG_PORT
+unix_socket_directories = '$PG_SOCKET'
+unix_socket_permissions = 0700
+max_connections = 100
+shared_buffers = 256MB
+maintenance_work_mem = 256MB
+CONF
+  pg_as_owner "$bin/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 start >/dev/null ||
+    { cat "$PG_DIR/server.log" >&2; return 1; }
+  PG_CONNINFO="host=$PG_SOCKET port=$PG_PORT user=postgres dbname=postgres"
+  "$bin/psql" -X -q -v ON_ERROR_STOP=1 "$PG_CONNINFO" -f "$(dirname "${BASH_SOURCE[0]}")/postgres.sql" >/dev/null
+}
+
+# pg_restart DIR: starts again a cluster pg_start made and pg_stop stopped
+# (bench/query searching what bench/index loaded); sets what pg_start sets.
+pg_restart() {
+  local bin
+  bin=$(pg_bindir) || { echo "PostgreSQL 15 is not installed (postgresql-15)" >&2; return 1; }
+  PG_DIR=$(cd "$1" && pwd)
+  PG_PORT=$(awk -F' = ' '$1 == "port" { p = $2 } END { print p }' "$PG_DIR/data/postgresql.conf")
+  PG_SOCKET=$(awk -F"'" '/^unix_socket_directories/ { d = $2 } END { print d }' "$PG_DIR/data/postgresql.conf")
+  if [[ -f $PG_DIR/socket-elsewhere ]]; then
+    mkdir -p "$PG_SOCKET"
+    [[ $(id -u) -eq 0 ]] && chown postgres: "$PG_SOCKET"
+  fi
+  pg_as_owner "$bin/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 start >/dev/null ||
+    { cat "$PG_DIR/server.log" >&2; return 1; }
+  PG_CONNINFO="host=$PG_SOCKET port=$PG_PORT user=postgres dbname=postgres"
+}
+
+# pg_stop: stops the cluster of pg_start or pg_restart, if one runs; keeps its data.
+pg_stop() {
+  [[ -n ${PG_DIR:-} && -f $PG_DIR/data/postmaster.pid ]] || return 0
+  pg_as_owner "$(pg_bindir)/pg_ctl" -D "$PG_DIR/data" -m fast -w -t 60 stop >/dev/null 2>&1 || true
+  [[ -f $PG_DIR/socket-elsewhere ]] && rm -rf "$(cat "$PG_DIR/socket-elsewhere")"
+  return 0
+}

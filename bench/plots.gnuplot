@@ -2,7 +2,7 @@
 #   gnuplot -e "dir='WORK'; out='OUT'" bench/plots.gnuplot
 # WORK holds indexing.tsv (engine, wall s), latency.tsv (engine, p50, p95,
 # p99 ms), load.tsv (engine, connections, req/s, p50, p99 ms) and growth.tsv
-# (bench/growth); OUT receives the PNGs.
+# (bench/growth); OUT receives the PNGs. PostgreSQL is drawn beside the others.
 set terminal pngcairo size 900,520 font "DejaVu Sans,11"
 set datafile separator "\t"
 set grid ytics
@@ -35,7 +35,7 @@ set logscale x 2
 set xrange [0.8:80]
 set xtics norotate (1, 16, 64)
 set key top left
-plot for [engine in "tinhgon omega sphinx"] dir."/load.tsv" using (strcol(1) eq engine ? $2 : NaN):3 \
+plot for [engine in "tinhgon omega sphinx postgresql"] dir."/load.tsv" using (strcol(1) eq engine ? $2 : NaN):3 \
      with linespoints linewidth 2 pointtype 7 title engine
 unset logscale x
 unset xlabel

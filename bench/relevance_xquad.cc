@@ -5,9 +5,14 @@
 // Engines: the tinhgon search service; SQLite FTS5 with the unicode61
 // tokenizer keeping diacritics (remove_diacritics 0) and removing them
 // (remove_diacritics 2), bm25, the question's words OR'd; plain Xapian
-// (TermGenerator, QueryParser with OR, no stemming).
+// (TermGenerator, QueryParser with OR, no stemming); with --pg, PostgreSQL
+// full-text search (bench/postgres.h), the `simple` configuration (exact)
+// and unaccent over it (folded), ts_rank and ts_rank_cd, the words AND'ed
+// (websearch_to_tsquery's default) and OR'd. FTS5 and PostgreSQL get the
+// title column they have in known_item, weighted the same, but empty: a
+// paragraph has no title of its own.
 //
-//   relevance_xquad XQUAD_JSON [--work DIR] [--tinhgon-only]
+//   relevance_xquad XQUAD_JSON [--work DIR] [--tinhgon-only] [--pg CONNINFO]
 //
 // Prints MRR@10, Recall@1 and Recall@10 per engine and variant.
 
@@ -30,6 +35,7 @@
 #include <unicode/unistr.h>
 
 #include "analyzers/diacritic_folder.h"
+#include "bench/postgres.h"
 #include "indexer/indexer.h"
 #include "search/searcher.h"
 
@@ -75,16 +81,33 @@ std::string WithoutSyntax(const std::string& question) {
   return q;
 }
 
-// SQLite FTS5 over the paragraphs, in memory.
+// The letter and digit runs of a question: what the peers are given, so that
+// nothing in it is query syntax to them.
+std::vector<std::string> Words(const std::string& question) {
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : question + " ") {
+    auto u = static_cast<unsigned char>(c);
+    if (u < 0x80 && !std::isalnum(u)) {
+      if (!word.empty()) words.push_back(word);
+      word.clear();
+    } else {
+      word += c;
+    }
+  }
+  return words;
+}
+
+// SQLite FTS5 over the paragraphs, in memory, with known_item's schema.
 class Fts5 {
  public:
-  Fts5(const std::vector<std::pair<std::string, std::string>>& paragraphs, int remove_diacritics) {
+  Fts5(const std::vector<std::pair<std::string, std::string>>& paragraphs, int remove_diacritics, double title_weight) {
     Check(sqlite3_open(":memory:", &db_));
-    Exec("CREATE VIRTUAL TABLE p USING fts5(id UNINDEXED, text, tokenize = 'unicode61 remove_diacritics " +
+    Exec("CREATE VIRTUAL TABLE p USING fts5(name UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics " +
          std::to_string(remove_diacritics) + "')");
     Exec("BEGIN");
     sqlite3_stmt* insert = nullptr;
-    Check(sqlite3_prepare_v2(db_, "INSERT INTO p(id, text) VALUES (?, ?)", -1, &insert, nullptr));
+    Check(sqlite3_prepare_v2(db_, "INSERT INTO p(name, title, body) VALUES (?, '', ?)", -1, &insert, nullptr));
     for (const auto& [id, text] : paragraphs) {
       sqlite3_bind_text(insert, 1, id.c_str(), -1, SQLITE_TRANSIENT);
       sqlite3_bind_text(insert, 2, text.c_str(), -1, SQLITE_TRANSIENT);
@@ -93,7 +116,9 @@ class Fts5 {
     }
     sqlite3_finalize(insert);
     Exec("COMMIT");
-    Check(sqlite3_prepare_v2(db_, "SELECT id FROM p WHERE p MATCH ? ORDER BY bm25(p) LIMIT 10", -1, &search_, nullptr));
+    const std::string search =
+        "SELECT name FROM p WHERE p MATCH ? ORDER BY bm25(p, 0, " + std::to_string(title_weight) + ", 1) LIMIT 10";
+    Check(sqlite3_prepare_v2(db_, search.c_str(), -1, &search_, nullptr));
   }
   ~Fts5() {
     sqlite3_finalize(search_);
@@ -102,21 +127,8 @@ class Fts5 {
 
   // The question's words, each quoted (so nothing in it is FTS5 syntax), OR'd.
   std::vector<std::string> Search(const std::string& question) {
-    std::string query, word;
-    auto flush = [&] {
-      if (word.empty()) return;
-      query += (query.empty() ? "\"" : " OR \"") + word + "\"";
-      word.clear();
-    };
-    for (char c : question) {
-      auto u = static_cast<unsigned char>(c);
-      if (u < 0x80 && !std::isalnum(u)) {
-        flush();
-      } else {
-        word += c;
-      }
-    }
-    flush();
+    std::string query;
+    for (const std::string& word : Words(question)) query += (query.empty() ? "\"" : " OR \"") + word + "\"";
     std::vector<std::string> ids;
     if (query.empty()) return ids;
     sqlite3_bind_text(search_, 1, query.c_str(), -1, SQLITE_TRANSIENT);
@@ -173,9 +185,13 @@ int main(int argc, char** argv) {
   CLI::App app{"Relevance of tinhgon on XQuAD-vi"};
   std::string xquad, work = "relevance-xquad";
   bool tinhgon_only = false;
+  double title_weight = 50;
+  std::string pg_conninfo;
   app.add_option("xquad", xquad, "xquad.vi.json")->required()->check(CLI::ExistingFile);
   app.add_option("--work", work, "Directory for the corpus and the index");
   app.add_flag("--tinhgon-only", tinhgon_only, "Leave out the peers");
+  app.add_option("--fts5-title-weight", title_weight, "Weight of FTS5's (empty) title column in bm25(), as in known_item");
+  app.add_option("--pg", pg_conninfo, "libpq connection string of a cluster set up by bench/lib.sh (pg_start)");
   CLI11_PARSE(app, argc, argv);
 
   std::ifstream in(xquad);
@@ -203,8 +219,8 @@ int main(int argc, char** argv) {
   tinhgon::RunIndex(options);
   tinhgon::Searcher searcher(options.db);
 
-  std::vector<std::pair<const char*, Ranking>> engines;
-  engines.emplace_back("tinhgon", [&searcher](const std::string& question) {
+  std::vector<std::pair<std::string, Ranking>> engines;
+  engines.emplace_back(std::string("tinhgon"), [&searcher](const std::string& question) {
     tinhgon::SearchRequest request;
     request.q = WithoutSyntax(question);
     request.facets = false;
@@ -217,15 +233,40 @@ int main(int argc, char** argv) {
   std::unique_ptr<Fts5> fts_exact, fts_folded;
   std::unique_ptr<PlainXapian> xapian;
   if (!tinhgon_only) {
-    fts_exact = std::make_unique<Fts5>(paragraphs, 0);
-    fts_folded = std::make_unique<Fts5>(paragraphs, 2);
+    fts_exact = std::make_unique<Fts5>(paragraphs, 0, title_weight);
+    fts_folded = std::make_unique<Fts5>(paragraphs, 2, title_weight);
     xapian = std::make_unique<PlainXapian>(paragraphs);
-    engines.emplace_back("FTS5 remove_diacritics 0", [&](const std::string& q) { return fts_exact->Search(q); });
-    engines.emplace_back("FTS5 remove_diacritics 2", [&](const std::string& q) { return fts_folded->Search(q); });
-    engines.emplace_back("plain Xapian", [&](const std::string& q) { return xapian->Search(WithoutSyntax(q)); });
+    engines.emplace_back(std::string("FTS5 remove_diacritics 0"), [&](const std::string& q) { return fts_exact->Search(q); });
+    engines.emplace_back(std::string("FTS5 remove_diacritics 2"), [&](const std::string& q) { return fts_folded->Search(q); });
+    engines.emplace_back(std::string("plain Xapian"), [&](const std::string& q) { return xapian->Search(WithoutSyntax(q)); });
+  }
+  std::unique_ptr<tinhgon::bench::Postgres> pg;
+  if (!tinhgon_only && !pg_conninfo.empty()) {
+    pg = std::make_unique<tinhgon::bench::Postgres>(pg_conninfo);
+    std::size_t next = 0;
+    tinhgon::bench::PgLoad(*pg, "xquad", {"simple", "folded"}, [&](tinhgon::bench::PgDocument& doc) {
+      if (next == paragraphs.size()) return false;
+      doc = {paragraphs[next].first, "", paragraphs[next].second};
+      ++next;
+      return true;
+    });
+    for (const char* config : {"simple", "folded"}) {
+      for (const char* rank : {"ts_rank", "ts_rank_cd"}) {
+        for (bool any : {false, true}) {
+          std::string name = std::string("PostgreSQL ") + (config == std::string("simple") ? "exact" : "folded") +
+                             ", " + rank + ", " + (any ? "OR" : "AND");
+          pg->Prepare(name, tinhgon::bench::PgSearchSql("xquad", config, rank));
+          engines.emplace_back(name, [&pg, name, any](const std::string& q) {
+            std::vector<std::string> ids;
+            for (const auto& row : pg->Run(name, {tinhgon::bench::PgQueryText(Words(q), any)})) ids.push_back(row[0]);
+            return ids;
+          });
+        }
+      }
+    }
   }
 
-  std::printf("%d paragraphs, %zu questions\n%-26s %-20s %8s %8s %8s\n", paragraph, questions.size(), "engine",
+  std::printf("%d paragraphs, %zu questions\n%-36s %-20s %8s %8s %8s\n", paragraph, questions.size(), "engine",
               "variant", "MRR@10", "R@1", "R@10");
   const std::vector<std::pair<const char*, std::string (*)(const std::string&)>> variants = {
       {"as written", [](const std::string& q) { return q; }},
@@ -245,7 +286,7 @@ int main(int argc, char** argv) {
         }
       }
       double n = static_cast<double>(questions.size());
-      std::printf("%-26s %-20s %8.3f %8.3f %8.3f\n", engine, name, mrr / n, r1 / n, r10 / n);
+      std::printf("%-36s %-20s %8.3f %8.3f %8.3f\n", engine.c_str(), name, mrr / n, r1 / n, r10 / n);
     }
   }
   return 0;
