@@ -5,7 +5,8 @@
 //              [--pg CONNINFO] [--fts5-title-weight 50]
 //
 // A seeded sample of articles; for each, 3–5 consecutive words of its title
-// are the query, with and without diacritics. Relevant: every article with
+// are the query: as written, without diacritics, without diacritics with one
+// slip (bench/mistyped.h), and keyed in Telex with the input method off. Relevant: every article with
 // that same title. MRR@10 and Recall@10, in one run, for:
 // - tinhgon: the search library on the index of CORPUS_DIR, ids being file
 //   names;
@@ -17,6 +18,7 @@
 //   it (folded), ranked by ts_rank and by ts_rank_cd, AND and OR.
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdio>
 #include <filesystem>
@@ -34,6 +36,7 @@
 #include <sqlite3.h>
 
 #include "analyzers/diacritic_folder.h"
+#include "bench/mistyped.h"
 #include "bench/postgres.h"
 #include "search/searcher.h"
 
@@ -209,11 +212,20 @@ int main(int argc, char** argv) {
   std::printf("%zu articles, %zu title fragments (3-5 words); FTS5's title weighs %g in bm25(), the body 1\n", articles.size(),
               queries.size(), title_weight);
   std::printf("%-36s %-20s %8s %8s\n", "engine", "query form", "MRR@10", "R@10");
+  // Every form of every fragment made once, so each engine gets the same.
+  const char* const kForms[] = {"as written", "without diacritics", "one slip", "Telex"};
+  std::vector<std::array<std::string, 4>> typed;
+  std::mt19937 slips(seed + 1);
+  for (const auto& [fragment, title] : queries) {
+    std::string unmarked = tinhgon::DiacriticFolder::Fold(fragment);
+    typed.push_back({fragment, unmarked, tinhgon::bench::OneSlip(unmarked, slips), tinhgon::bench::Telex(fragment)});
+  }
   for (const auto& [name, search] : engines) {
-    for (bool fold : {false, true}) {
+    for (int form = 0; form < 4; ++form) {
       double mrr = 0, r10 = 0;
-      for (const auto& [fragment, title] : queries) {
-        std::vector<std::string> top = search(fold ? tinhgon::DiacriticFolder::Fold(fragment) : fragment);
+      for (std::size_t q = 0; q < queries.size(); ++q) {
+        const std::string& title = queries[q].second;
+        std::vector<std::string> top = search(typed[q][static_cast<std::size_t>(form)]);
         const std::set<std::string>& relevant = by_title[title];
         for (std::size_t rank = 1; rank <= top.size() && rank <= 10; ++rank) {
           if (relevant.count(top[rank - 1]) == 0) continue;
@@ -222,7 +234,7 @@ int main(int argc, char** argv) {
           break;
         }
       }
-      std::printf("%-36s %-20s %8.3f %8.3f\n", name.c_str(), fold ? "without diacritics" : "as written",
+      std::printf("%-36s %-20s %8.3f %8.3f\n", name.c_str(), kForms[form],
                   mrr / queries.size(), r10 / queries.size());
     }
   }

@@ -59,6 +59,12 @@ void QueryBuilder::Words(const std::string& text, HighlightTerms* highlight, std
           clause.ranking);
       if (t->has_marks()) highlight->exact.insert(t->term);
     }
+    if (auto alternative = alternatives_.find(t->folded); alternative != alternatives_.end()) {
+      Xapian::Query other(alternative->second);
+      clause.ranking = Xapian::Query(Xapian::Query::OP_OR, clause.ranking, other);
+      clause.matching = Xapian::Query(Xapian::Query::OP_OR, clause.matching, other);
+      highlight->folded.insert(alternative->second);
+    }
     auto expanded = expansions.find(t->start);
     if (expanded != expansions.end()) {
       std::vector<Xapian::Query> full;

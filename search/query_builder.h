@@ -2,6 +2,7 @@
 // reports.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -33,6 +34,9 @@ struct Clause {
   Xapian::Query matching;  // the same documents, unweighted: for counting
 };
 
+// Not thread-safe: one per Searcher (it calls into an Analyzer and holds the
+// alternatives of the query being built).
+//
 // Matching and ranking, as measured in docs/ANALYSIS.md and docs/BENCHMARKS.md:
 //  - every word is required (AND), where a word matches its exact term, its
 //    folded term or its expansion; the query language's OR is explicit;
@@ -50,6 +54,10 @@ class QueryBuilder {
   static constexpr double kExactBoost = 2.0;
 
   QueryBuilder(Analyzer& analyzer, const FilterResolver& filters);
+
+  // Unaccented words also searched as another ("tan" -> "tran": a slip the
+  // typing step found, typing.h), for the queries built until the next call.
+  void SetAlternatives(std::map<std::string, std::string> alternatives) { alternatives_ = std::move(alternatives); }
 
   // kRanking: the query above. kMatching: the same set of documents with
   // none of what only weighs (exact boosts, syllable pairs), which is
@@ -82,6 +90,7 @@ class QueryBuilder {
 
   Analyzer& analyzer_;
   const FilterResolver& filters_;
+  std::map<std::string, std::string> alternatives_;  // folded word -> folded word
 };
 
 }  // namespace tinhgon

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "analyzers/analyzer.h"
+#include "analyzers/diacritic_folder.h"
 #include "analyzers/metadata/agency_extractor.h"
 #include "analyzers/metadata/gazetteer.h"
 #include "corpus/calendar.h"
@@ -262,6 +263,7 @@ struct Searcher::Plan {
   std::optional<QueryBuilder::Clauses> clauses;  // a plain query's parts, for relaxing it
   std::vector<Correction> corrections;           // mistyped words, and what was searched instead
   std::shared_ptr<const SlipTable> slips;        // held while the plan is made
+  bool corrected = false;                        // q is not the query as typed
 };
 
 Searcher::Plan Searcher::MakePlan(const SearchRequest& r) {
@@ -271,7 +273,14 @@ Searcher::Plan Searcher::MakePlan(const SearchRequest& r) {
     plan.slips = tables_->slips.Get(RevisionKey(), [&] { return std::make_shared<const SlipTable>(*db_); });
     return *plan.slips;
   };
+  const std::string typed = plan.q;
   plan.q = CorrectTyping(*analyzer_, *db_, slips, plan.q, &plan.corrections);
+  plan.corrected = plan.q != typed;
+  std::map<std::string, std::string> slip_alternatives;
+  for (const Correction& c : plan.corrections) {
+    if (c.expanded) slip_alternatives[DiacriticFolder::Fold(c.from)] = c.to;
+  }
+  builder_->SetAlternatives(std::move(slip_alternatives));
   plan.parsed = ParseQuery(plan.q);
   if (plan.parsed.fell_back) {
     plan.warnings.push_back("query syntax ignored (" + plan.parsed.problem + "): searched for the words");
@@ -357,10 +366,10 @@ json Searcher::Run(const SearchRequest& r, bool all_districts) {
     double took = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     json corrections = json::array();
     for (const Correction& c : plan.corrections) {
-      corrections.push_back({{"from", c.from}, {"to", c.to}, {"kind", KindName(c.kind)}});
+      corrections.push_back({{"from", c.from}, {"to", c.to}, {"kind", KindName(c.kind)}, {"expanded", c.expanded}});
     }
     return json{{"query", r.q},
-                {"searched_for", plan.corrections.empty() ? json(nullptr) : json(plan.q)},
+                {"searched_for", plan.corrected ? json(plan.q) : json(nullptr)},
                 {"corrections", corrections},
                 {"total", total},
                 {"page", r.page},

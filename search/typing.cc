@@ -202,7 +202,7 @@ void SlipTable::AddWords(const Xapian::Database& db, const std::string& prefix) 
   }
 }
 
-std::string_view SlipTable::Nearest(std::string_view folded) const {
+std::string_view SlipTable::Nearest(std::string_view folded, Xapian::doccount* frequency) const {
   const Word* best = nullptr;
   auto consider = [&](std::uint32_t position) {
     const Word& w = words_[position];
@@ -224,6 +224,7 @@ std::string_view SlipTable::Nearest(std::string_view folded) const {
       }
     }
   }
+  if (frequency != nullptr) *frequency = best == nullptr ? 0 : best->frequency;
   return best == nullptr ? std::string_view() : std::string_view(best->text);
 }
 
@@ -240,18 +241,26 @@ std::string ExactTerm(Analyzer& analyzer, const std::string& word) {
 // or nothing when reports hold it as typed or no reading of it is held.
 std::optional<Correction> CorrectWord(Analyzer& analyzer, const Xapian::Database& db,
                                       const std::function<const SlipTable&()>& slips, const std::string& word) {
-  if (db.term_exists(word)) return std::nullopt;
+  if (const Xapian::doccount held = db.get_termfreq(word); held > 0) {
+    // A real word, but perhaps a slip all the same: far rarer than its
+    // neighbour, it is searched as either.
+    if (!AsciiLetters(word, 2, 8)) return std::nullopt;
+    Xapian::doccount nearest_held = 0;
+    std::string_view nearest = slips().Nearest(word, &nearest_held);
+    if (nearest.empty() || nearest_held < held * kFarLess) return std::nullopt;
+    return Correction{word, std::string(nearest), Correction::Kind::kSlip, true};
+  }
   const std::pair<Correction::Kind, std::optional<std::string>> readings[] = {
       {Correction::Kind::kTelex, DecodeTelex(word)}, {Correction::Kind::kVni, DecodeVni(word)}};
   for (const auto& [kind, reading] : readings) {
     if (!reading) continue;
     std::string term = ExactTerm(analyzer, *reading);
-    if (!term.empty() && db.term_exists(term)) return Correction{word, term, kind};
+    if (!term.empty() && db.term_exists(term)) return Correction{word, term, kind, false};
   }
   if (!AsciiLetters(word, 2, 8)) return std::nullopt;
   std::string_view nearest = slips().Nearest(word);
   if (nearest.empty()) return std::nullopt;
-  return Correction{word, std::string(nearest), Correction::Kind::kSlip};
+  return Correction{word, std::string(nearest), Correction::Kind::kSlip, false};
 }
 
 bool IsOperator(std::string_view w) { return w == "AND" || w == "OR" || w == "NOT"; }
@@ -282,8 +291,12 @@ std::string CorrectTyping(Analyzer& analyzer, const Xapian::Database& db,
     }
     std::size_t end = i;
     while (end < query.size() && !separator(query[end])) ++end;
-    const std::string raw = query.substr(i, end - i);
+    std::string chunk = query.substr(i, end - i);
     i = end;
+    // "nooij," or "tinh;": the word without the punctuation typed after it.
+    std::size_t kept = chunk.size();
+    while (kept > 0 && std::ispunct(static_cast<unsigned char>(chunk[kept - 1])) && chunk[kept - 1] != ':') --kept;
+    const std::string raw = chunk.substr(0, kept), trailing = chunk.substr(kept);
     // Only words of ASCII letters and digits can be keys typed with the
     // input method off; field:value, codes, marked words, operators and
     // quoted words stay as typed.
@@ -291,7 +304,7 @@ std::string CorrectTyping(Analyzer& analyzer, const Xapian::Database& db,
       return std::isalnum(static_cast<unsigned char>(k)) != 0;
     });
     std::optional<Correction> correction;
-    if (plain && !quoted && !IsOperator(raw)) {
+    if (plain && !raw.empty() && !quoted && !IsOperator(raw)) {
       std::string lower = raw;
       std::transform(lower.begin(), lower.end(), lower.begin(), [](char k) {
         return static_cast<char>(std::tolower(static_cast<unsigned char>(k)));
@@ -299,11 +312,11 @@ std::string CorrectTyping(Analyzer& analyzer, const Xapian::Database& db,
       correction = CorrectWord(analyzer, db, slips, lower);
     }
     if (!correction) {
-      out += raw;
+      out += chunk;
       continue;
     }
     correction->from = raw;
-    out += correction->to;
+    out += (correction->expanded ? raw : correction->to) + trailing;
     corrections->push_back(std::move(*correction));
   }
   return out;

@@ -38,8 +38,9 @@ class SlipTable {
 
   // The most frequent word one slip away from `folded` (a letter dropped,
   // doubled or added, two letters swapped, or a key next to the right one on
-  // a QWERTY keyboard), or empty when there is none.
-  std::string_view Nearest(std::string_view folded) const;
+  // a QWERTY keyboard), or empty when there is none; `frequency` receives
+  // how many reports hold it.
+  std::string_view Nearest(std::string_view folded, Xapian::doccount* frequency = nullptr) const;
   std::size_t size() const { return words_.size(); }
 
  private:
@@ -59,13 +60,22 @@ struct Correction {
   std::string from;  // as typed
   std::string to;    // as searched
   Kind kind = Kind::kSlip;
+  // The word is searched as typed *or* as `to`: reports hold it, but kFarLess
+  // times fewer than the word one slip away ("tan" for "tran").
+  bool expanded = false;
 };
 
-// A query with its mistyped words replaced by what the index holds. Only a
-// word that no report holds is replaced: by its Telex or VNI reading when
-// reports hold that, else by the nearest word one slip away. Words in quotes,
-// field values and operators are kept as typed, so quoting a word searches
-// for it exactly as written. `slips` is asked for its table only when a word
+// An unaccented word that reports hold this many times fewer than the word
+// one slip away is searched as either.
+inline constexpr Xapian::doccount kFarLess = 20;
+
+// A query with its mistyped words replaced by what the index holds. A word
+// no report holds is replaced: by its Telex or VNI reading when reports hold
+// that, else by the nearest word one slip away. An unaccented word far rarer
+// than its nearest slip is kept and expanded (Correction::expanded), which
+// the query builder does. Words in quotes, field values and operators are
+// kept as typed, so quoting a word searches for it exactly as written;
+// punctuation around a word stays where it is. `slips` is asked for its table only when a word
 // needs it, so a query of known words never builds one.
 std::string CorrectTyping(Analyzer& analyzer, const Xapian::Database& db,
                           const std::function<const SlipTable&()>& slips, const std::string& query,
