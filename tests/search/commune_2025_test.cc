@@ -1,15 +1,22 @@
 // The 2025 communes as a filter and a facet: the reports about a new commune
 // and about the old units it was formed from, in the library, the query
 // language, the API and the web form.
+#include <cstdio>
 #include <map>
 #include <set>
+
+#include <sys/wait.h>
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "search/http_params.h"
+#include "search/query_parser.h"
 #include "search/searcher.h"
 #include "tests/indexer/test_corpus.h"
+#include "tests/search/test_server.h"
 
+using nlohmann::json;
 using nlohmann::ordered_json;
 using tinhgon::SearchRequest;
 using tinhgon::Searcher;
@@ -132,4 +139,61 @@ TEST_CASE("the 2025 commune facet lists the communes of the 2025 province filter
   CHECK(both["facets"]["commune_2025"].size() == kQuan1.size() + 13);
   // Every one, over the whole index, for clients that want them all.
   CHECK(Shared().searcher().AllFacets()["facets"]["commune_2025"].size() == kQuan1.size() + 13);
+}
+
+TEST_CASE("hits carry the 2025 communes of their place", "[search][commune_2025]") {
+  ordered_json r = Shared().Search("Bến Nghé");
+  REQUIRE(r["results"].size() == 1);
+  const ordered_json& place = r["results"][0]["locality"];
+  CHECK(place["system"] == "before_2025");
+  CHECK(place["kind"] == "phường");
+  CHECK(place["commune_2025_code"] == ordered_json::array({"26740"}));
+  CHECK(place["commune_2025_name"] == ordered_json::array({"Sài Gòn"}));
+  ordered_json now = Shared().Search("Phường Sài Gòn sau sắp xếp");
+  REQUIRE_FALSE(now["results"].empty());
+  CHECK(now["results"][0]["locality"]["system"] == "2025");
+}
+
+TEST_CASE("the parameter, its query fields and its CLI flag", "[search][commune_2025]") {
+  CHECK(tinhgon::CanonicalField("xa2025") == "commune_2025");
+  CHECK(tinhgon::CanonicalField("commune2025") == "commune_2025");
+  SearchRequest r = tinhgon::ParseSearchParams({{"commune_2025", "Sài Gòn"}, {"commune_2025", "26737"}});
+  CHECK(r.filters["commune_2025"] == std::vector<std::string>{"Sài Gòn", "26737"});
+  const std::string command = std::string(TINHGON_SEARCH_BINARY) + " --db '" + Shared().index().string() +
+                              "' --commune-2025 'sai gon' 2>&1";
+  FILE* pipe = popen(command.c_str(), "r");
+  REQUIRE(pipe);
+  std::string printed;
+  char buffer[4096];
+  while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) printed.append(buffer, n);
+  CHECK(WEXITSTATUS(pclose(pipe)) == 0);
+  CHECK(printed.rfind("3 results", 0) == 0);
+  CHECK(printed.find("Bến Nghé, Hồ Chí Minh → 2025: Sài Gòn") != std::string::npos);
+  CHECK(printed.find("Sài Gòn (2025), Hồ Chí Minh") != std::string::npos);
+}
+
+TEST_CASE("the web form lists the facet, shows its chip and the 2025 communes of a report's places",
+          "[search][commune_2025][web]") {
+  tinhgon::testing::TestServer server(Shared().index());
+  auto page = server.Get("/search?province_2025=79");
+  REQUIRE(page);
+  CHECK(page->body.find("Xã/phường (từ 1/7/2025)") != std::string::npos);
+  CHECK(page->body.find("href=\"/search?province_2025=79&amp;commune_2025=26740\"") != std::string::npos);
+  auto filtered = server.Get("/search?province_2025=79&commune_2025=26740");
+  CHECK(filtered->body.find("Xã/phường (từ 1/7/2025): Phường Sài Gòn") != std::string::npos);
+  // The API documents every field of the hit's place.
+  json spec = json::parse(server.Get("/openapi.json")->body);
+  json hit = json::parse(server.Get("/api/search?commune_2025=26740")->body)["results"][0];
+  for (const auto& key : spec["components"]["schemas"]["Hit"]["properties"]["locality"]["required"]) {
+    CHECK(hit["locality"].contains(key.get<std::string>()));
+  }
+  // A report's page: the old ward, the 2025 ward holding it now, a link to
+  // everything about that area.
+  auto doc = server.Get("/documents/old-ward.txt");
+  REQUIRE(doc);
+  CHECK(doc->body.find("Bến Nghé (phường)") != std::string::npos);
+  CHECK(doc->body.find("nay thuộc xã/phường <a href=\"/search?province_2025=79&amp;commune_2025=26740\">Sài Gòn</a>") !=
+        std::string::npos);
+  auto now = server.Get("/documents/new-ward.txt");
+  CHECK(now->body.find("Sài Gòn</a> (phường từ 1/7/2025)") != std::string::npos);
 }
