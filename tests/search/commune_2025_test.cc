@@ -187,6 +187,10 @@ TEST_CASE("the web form lists the facet, shows its chip and the 2025 communes of
   for (const auto& key : spec["components"]["schemas"]["Hit"]["properties"]["locality"]["required"]) {
     CHECK(hit["locality"].contains(key.get<std::string>()));
   }
+  json place = json::parse(server.Get("/api/documents/old-ward.txt")->body)["localities"][0];
+  for (const auto& key : spec["components"]["schemas"]["Locality"]["required"]) {
+    CHECK(place.contains(key.get<std::string>()));
+  }
   // A report's page: the old ward, the 2025 ward holding it now, a link to
   // everything about that area.
   auto doc = server.Get("/documents/old-ward.txt");
