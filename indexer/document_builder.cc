@@ -55,6 +55,24 @@ void AddPairs(Xapian::Document* doc, const std::vector<Token>& tokens, std::size
   }
 }
 
+// The 2025 communes holding the report's places today (schema::kCommune2025).
+// A district counts for every 2025 commune formed from its communes, unless
+// the report names a commune of it: "phường Bến Nghé, Quận 1" gives the
+// district as the commune's address, and is no report about the other wards
+// of Quận 1.
+std::set<std::string> Communes2025(const std::vector<Locality>& localities, const Gazetteer& gazetteer) {
+  std::set<std::int32_t> addresses;  // districts of the old communes named
+  for (const Locality& l : localities) {
+    if (l.level == AdminLevel::kCommune) addresses.insert(gazetteer.commune(l.unit).district);
+  }
+  std::set<std::string> codes;
+  for (const Locality& l : localities) {
+    if (l.level == AdminLevel::kDistrict && addresses.count(l.unit)) continue;
+    for (std::int32_t c : gazetteer.unit(l.level, l.unit).communes_2025) codes.insert(gazetteer.commune_2025(c).code);
+  }
+  return codes;
+}
+
 }  // namespace
 
 DocumentBuilder::DocumentBuilder() = default;
@@ -103,6 +121,7 @@ Xapian::Document DocumentBuilder::Build(const SourceReport& report, const std::s
   doc.add_value(schema::kIdSlot, report.id);
   if (!report.source.empty()) doc.add_boolean_term(schema::BooleanTerm(schema::kFile, report.source));
   std::set<std::string> provinces, provinces_2025, districts, agencies, events;
+  const std::set<std::string> communes_2025 = Communes2025(m.localities, gazetteer);
   for (const Locality& l : m.localities) {
     const AdminUnit& unit = gazetteer.unit(l.level, l.unit);
     const AdminUnit& province = l.level == AdminLevel::kProvince ? unit : gazetteer.province(unit.province);
@@ -120,6 +139,7 @@ Xapian::Document DocumentBuilder::Build(const SourceReport& report, const std::s
   for (const auto& code : provinces) AddBoolean(&doc, schema::kProvince, code);
   for (const auto& code : provinces_2025) AddBoolean(&doc, schema::kProvince2025, code);
   for (const auto& code : districts) AddBoolean(&doc, schema::kDistrict, code);
+  for (const auto& code : communes_2025) AddBoolean(&doc, schema::kCommune2025, code);
   for (const auto& slug : agencies) AddBoolean(&doc, schema::kAgency, slug);
   for (const auto& type : events) AddBoolean(&doc, schema::kEvent, type);
   for (const auto& date : m.dates_mentioned) AddBoolean(&doc, schema::kYearMentioned, date.substr(0, 4));
@@ -136,6 +156,7 @@ Xapian::Document DocumentBuilder::Build(const SourceReport& report, const std::s
   doc.add_value(schema::kProvincesSlot, Joined(provinces));
   doc.add_value(schema::kProvinces2025Slot, Joined(provinces_2025));
   doc.add_value(schema::kDistrictsSlot, Joined(districts));
+  doc.add_value(schema::kCommunes2025Slot, Joined(communes_2025));
   doc.add_value(schema::kAgenciesSlot, Joined(agencies));
   doc.add_value(schema::kEventsSlot, Joined(events));
   doc.add_value(schema::kContentHashSlot, content_hash);

@@ -19,7 +19,7 @@ namespace tinhgon::schema {
 
 // Bumped whenever the layout changes, so an index built by another version is
 // rebuilt rather than misread. Stored in the index metadata under kVersionKey.
-inline constexpr std::string_view kVersion = "3";
+inline constexpr std::string_view kVersion = "4";
 inline constexpr std::string_view kVersionKey = "tinhgon.schema";
 // The fingerprint of the analysis chain and its data that last wrote the
 // index (analyzers/metadata/analysis_fingerprint.h). The search service
@@ -57,6 +57,12 @@ inline constexpr std::string_view kProvince = "XP";       // XP<GSO code, pre-20
 inline constexpr std::string_view kProvince2025 = "XN";   // XN<code> of the 2025 province of every locality
 inline constexpr std::string_view kDistrict = "XD";       // XD<GSO district code>
 inline constexpr std::string_view kCommune = "XC";        // XC<GSO commune code>
+// XK<code> of every 2025 commune holding a locality today: a 2025 commune
+// itself, the one(s) an old commune became, every one a district's communes
+// became (unless the report names a commune of the district, which the
+// district then only locates). Filtering by it finds the reports about the
+// new unit and about the old units it was formed from.
+inline constexpr std::string_view kCommune2025 = "XK";
 inline constexpr std::string_view kPrimary = "XL";        // XL<GSO code> of the primary locality (any level)
 inline constexpr std::string_view kAgency = "XA";         // XA<slug>
 inline constexpr std::string_view kEvent = "XE";          // XE<event type>
@@ -79,6 +85,7 @@ enum Slot : Xapian::valueno {
   kYearSlot = 6,           // publication year "YYYY"
   kContentHashSlot = 7,    // hash of what was indexed, to skip unchanged input
   kIdSlot = 8,             // the report id itself (its Q term may be a digest)
+  kCommunes2025Slot = 9,   // 2025 commune codes, as under kCommune2025
 };
 
 // --- Document data ---------------------------------------------------------------

@@ -45,6 +45,13 @@ FilterResolver::FilterResolver(Analyzer& analyzer, const Gazetteer& gazetteer, c
     const AdminUnit& c = gazetteer.commune(static_cast<std::int32_t>(i));
     add("commune", c.name, c.code, schema::kCommune);
   }
+  // A 2025 commune by its name, or by its name after its kind ("phường Sài
+  // Gòn"), as the facet labels it and as reports write it.
+  for (std::size_t i = 0; i < gazetteer.commune_2025_count(); ++i) {
+    const AdminUnit& c = gazetteer.commune_2025(static_cast<std::int32_t>(i));
+    add("commune_2025", c.name, c.code, schema::kCommune2025);
+    add("commune_2025", std::string(AdminKindName(c)) + " " + c.name, c.code, schema::kCommune2025);
+  }
   for (std::size_t i = 0; i < agencies.kind_count(); ++i) {
     const AgencyExtractor::Kind& k = agencies.kind(static_cast<int>(i));
     add("agency", k.label, k.slug, schema::kAgency);

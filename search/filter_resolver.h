@@ -17,8 +17,8 @@ class FilterResolver {
   FilterResolver(Analyzer& analyzer, const Gazetteer& gazetteer, const AgencyExtractor& agencies);
 
   // Terms for `value` of `field` (a canonical field name: province,
-  // province_2025, district, commune, agency, event, year); several terms are
-  // alternatives. Empty when nothing is called that: the filter then matches
+  // province_2025, district, commune, commune_2025, agency, event, year);
+  // several terms are alternatives. Empty when nothing is called that: the filter then matches
   // nothing, and `problem` says what was not recognized.
   std::vector<std::string> Terms(const std::string& field, const std::string& value, std::string* problem) const;
 

@@ -42,7 +42,7 @@ SearchRequest ParseSearchParams(const std::multimap<std::string, std::string>& p
     else if (name == "page") r.page = ParseInt("page", Utf8(name, value));
     else if (name == "per_page") r.per_page = ParseInt("per_page", Utf8(name, value));
     else if (name == "province" || name == "province_2025" || name == "district" || name == "commune" ||
-             name == "agency" || name == "event" || name == "year") {
+             name == "commune_2025" || name == "agency" || name == "event" || name == "year") {
       if (!value.empty()) r.filters[name].push_back(Utf8(name, value));
     }
   }

@@ -177,6 +177,8 @@ std::string CanonicalField(std::string_view name) {
       {"province_2025", "province_2025"},
       {"huyen", "district"},          {"district", "district"},
       {"xa", "commune"},              {"commune", "commune"},
+      {"xa2025", "commune_2025"},     {"commune2025", "commune_2025"},
+      {"commune_2025", "commune_2025"},
       {"coquan", "agency"},           {"agency", "agency"},
       {"sukien", "event"},            {"event", "event"},
       {"nam", "year"},                {"year", "year"}};

@@ -30,7 +30,7 @@ struct ParsedQuery {
 
 // Field names, Vietnamese first with English aliases:
 //   tinh:/province:  tinh2025:/province2025:  huyen:/district:  xa:/commune:
-//   coquan:/agency:  sukien:/event:  nam:/year:
+//   xa2025:/commune2025:  coquan:/agency:  sukien:/event:  nam:/year:
 // Values may be quoted: tinh:"Bắc Kạn". Operators are upper-case words so that
 // "và", "hoặc", "không" in text stay words. A syntax error (unbalanced quotes
 // or parentheses, an operator with nothing to apply to, an unknown field)

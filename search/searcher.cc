@@ -30,11 +30,30 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-enum Facet { kProvinceFacet, kProvince2025Facet, kDistrictFacet, kAgencyFacet, kEventFacet, kYearFacet, kFacets };
-const char* const kFacetNames[kFacets] = {"province", "province_2025", "district", "agency", "event", "year"};
+enum Facet { kProvinceFacet, kProvince2025Facet, kDistrictFacet, kCommune2025Facet, kAgencyFacet, kEventFacet,
+             kYearFacet, kFacets };
+const char* const kFacetNames[kFacets] = {"province", "province_2025", "district", "commune_2025", "agency", "event", "year"};
 const std::vector<Xapian::valueno> kFacetSlots = {schema::kProvincesSlot, schema::kProvinces2025Slot,
-                                               schema::kDistrictsSlot, schema::kAgenciesSlot,
-                                               schema::kEventsSlot,    schema::kYearSlot};
+                                               schema::kDistrictsSlot, schema::kCommunes2025Slot,
+                                               schema::kAgenciesSlot,  schema::kEventsSlot, schema::kYearSlot};
+// Facets of the units inside a province, listed only under a filter naming
+// the province (a list of 705 districts or 3,321 communes helps no one): the
+// filter, and the prefix of its terms, whose codes are the units' parents.
+struct Nested {
+  Facet facet;
+  const char* parent_filter;
+  std::string_view parent_prefix;
+};
+const Nested kNested[] = {{kDistrictFacet, "province", schema::kProvince},
+                          {kCommune2025Facet, "province_2025", schema::kProvince2025}};
+
+// "Phường Sài Gòn": 2025 communes are named with their kind, as several
+// share a name ("Xã Tân Phú", "Phường Tân Phú") and a facet lists them side by side.
+std::string Commune2025Label(const AdminUnit& unit) {
+  static const std::map<std::string, std::string> kKinds = {{"xa", "Xã"}, {"phuong", "Phường"}, {"dac-khu", "Đặc khu"}};
+  auto kind = kKinds.find(unit.type);
+  return kind == kKinds.end() ? unit.name : kind->second + " " + unit.name;
+}
 }  // namespace
 
 // Counts the facets of every document the counting match visits.
@@ -52,7 +71,8 @@ class FacetCounter : public Xapian::MatchSpy {
 
 namespace {
 
-const char* const kFilterNames[] = {"province", "province_2025", "district", "commune", "agency", "event", "year"};
+const char* const kFilterNames[] = {"province", "province_2025", "district", "commune", "commune_2025",
+                                    "agency",   "event",         "year"};
 
 std::string ReadStub(const std::filesystem::path& dir) {
   std::ifstream in(dir / schema::kStubFile);
@@ -118,7 +138,12 @@ Searcher::Searcher(const std::filesystem::path& db, std::shared_ptr<RevisionTabl
   for (std::size_t i = 0; i < gazetteer_->district_count(); ++i) {
     const AdminUnit& d = gazetteer_->district(static_cast<std::int32_t>(i));
     names_[kDistrictFacet][d.code] = d.name;
-    district_province_[d.code] = gazetteer_->province(d.province).code;
+    parents_[kDistrictFacet][d.code] = gazetteer_->province(d.province).code;
+  }
+  for (std::size_t i = 0; i < gazetteer_->commune_2025_count(); ++i) {
+    const AdminUnit& c = gazetteer_->commune_2025(static_cast<std::int32_t>(i));
+    names_[kCommune2025Facet][c.code] = Commune2025Label(c);
+    if (c.province_2025 >= 0) parents_[kCommune2025Facet][c.code] = gazetteer_->province_2025(c.province_2025).code;
   }
   for (std::size_t i = 0; i < agencies_->kind_count(); ++i) {
     names_[kAgencyFacet][agencies_->kind(static_cast<int>(i)).slug] = agencies_->kind(static_cast<int>(i)).label;
@@ -171,12 +196,13 @@ std::string Searcher::revision() {
 
 json Searcher::Facets(const FacetTable& table, const std::vector<std::vector<Xapian::doccount>>& counts,
                       const SearchRequest& request, bool all_districts) {
-  std::set<std::string> selected_provinces;
-  auto province_filter = request.filters.find("province");
-  if (province_filter != request.filters.end()) {
-    for (const std::string& value : province_filter->second) {
-      for (const std::string& term : filters_->Terms("province", value, nullptr)) {
-        selected_provinces.insert(term.substr(schema::kProvince.size()));
+  std::set<std::string> selected_parents[kFacets];  // of the nested facets: the codes their filter names
+  for (const Nested& nested : kNested) {
+    auto filter = request.filters.find(nested.parent_filter);
+    if (filter == request.filters.end()) continue;
+    for (const std::string& value : filter->second) {
+      for (const std::string& term : filters_->Terms(nested.parent_filter, value, nullptr)) {
+        selected_parents[nested.facet].insert(term.substr(nested.parent_prefix.size()));
       }
     }
   }
@@ -191,11 +217,10 @@ json Searcher::Facets(const FacetTable& table, const std::vector<std::vector<Xap
               [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
     json list = json::array();
     for (const auto& [code, count] : values) {
-      if (f == kDistrictFacet && !all_districts) {
-        // Districts only of the selected province(s): a list of 705 helps no one.
-        if (selected_provinces.empty()) break;
-        auto province = district_province_.find(code);
-        if (province == district_province_.end() || !selected_provinces.count(province->second)) continue;
+      if (parents_[f].size() > 0 && !all_districts) {  // a nested facet: units of the selected province(s)
+        if (selected_parents[f].empty()) break;
+        auto parent = parents_[f].find(code);
+        if (parent == parents_[f].end() || !selected_parents[f].count(parent->second)) continue;
       }
       auto name = names_[f].find(code);
       list.push_back({{"value", code}, {"label", name == names_[f].end() ? code : name->second}, {"count", count}});

@@ -28,7 +28,8 @@ struct Relaxation;
 struct SearchRequest {
   std::string q;
   // Canonical filter name (province, province_2025, district, commune,
-  // agency, event, year) → values; values of one filter are alternatives.
+  // commune_2025, agency, event, year) → values; values of one filter are
+  // alternatives.
   std::map<std::string, std::vector<std::string>> filters;
   std::string from, to;          // publication date bounds, YYYY-MM-DD, inclusive
   std::string sort = "relevance";  // relevance | date (newest first) | date_asc
@@ -85,7 +86,8 @@ class Searcher {
   // Reports like `id` (Xapian relevance feedback); throws SearchError if unknown.
   nlohmann::ordered_json Similar(const std::string& id, int count = 10);
 
-  // Facet values with counts over the whole index, every district included.
+  // Facet values with counts over the whole index, every district and 2025
+  // commune included.
   nlohmann::ordered_json AllFacets();
 
   Xapian::doccount document_count();
@@ -97,7 +99,8 @@ class Searcher {
   std::string RevisionKey() const;
   template <typename F>
   auto WithRetry(F&& work) -> decltype(work());
-  // Districts are listed only for selected provinces unless `all_districts`.
+  // Districts and 2025 communes are listed only for selected provinces
+  // unless `all_districts`.
   // counts[f][ordinal] for the values of facet f in `table`.
   nlohmann::ordered_json Facets(const FacetTable& table, const std::vector<std::vector<Xapian::doccount>>& counts,
                                 const SearchRequest& request, bool all_districts);
@@ -124,8 +127,10 @@ class Searcher {
   std::unique_ptr<AgencyExtractor> agencies_;
   std::unique_ptr<FilterResolver> filters_;
   std::unique_ptr<QueryBuilder> builder_;
-  std::map<std::string, std::string> names_[6];  // facet → code → display name
-  std::map<std::string, std::string> district_province_;  // district code → province code
+  std::map<std::string, std::string> names_[7];  // facet → code → display name
+  // Of the facets listed only under a province filter: facet → code → the
+  // code of the province holding it (old for districts, 2025 for communes).
+  std::map<std::string, std::string> parents_[7];
 };
 
 }  // namespace tinhgon

@@ -14,8 +14,8 @@ json PrimaryLocality(const json& data) {
     if (!l.is_object()) throw std::invalid_argument("a locality is not an object");
     if (l.value("primary", false)) {
       primary = json::object();
-      for (const char* key : {"code", "name", "level", "province_code", "province_name", "province_2025_code",
-                              "province_2025_name"}) {
+      for (const char* key : {"code", "name", "level", "kind", "system", "province_code", "province_name",
+                              "province_2025_code", "province_2025_name", "commune_2025_code", "commune_2025_name"}) {
         primary[key] = l.value(key, json());
       }
     }

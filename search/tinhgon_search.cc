@@ -1,8 +1,8 @@
 // tinhgon-search: search an index from the command line.
 //
 //   tinhgon-search --db DIR [--province X] [--province-2025 X] [--district X]
-//                  [--commune X] [--agency X] [--event X] [--year Y] [--from D] [--to D]
-//                  [--sort S] [--page N] [--per-page N] [--json] QUERY...
+//                  [--commune X] [--commune-2025 X] [--agency X] [--event X] [--year Y]
+//                  [--from D] [--to D] [--sort S] [--page N] [--per-page N] [--json] QUERY...
 //
 // A readable list by default; with --json, exactly what GET /api/search returns.
 // Exit codes: 0 results or none; 1 the index cannot be read; 2 a bad request.
@@ -17,6 +17,23 @@
 #include "search/searcher.h"
 
 namespace {
+
+using nlohmann::ordered_json;
+
+std::string Text(const ordered_json& v) { return v.is_string() ? v.get<std::string>() : std::string(); }
+
+// "Bến Nghé, Hồ Chí Minh → 2025: Sài Gòn": a place, and for a unit of the
+// old system the 2025 commune(s) holding it now, which is what a reader of
+// today knows it by.
+std::string Place(const ordered_json& l) {
+  if (Text(l["system"]) == "2025") return Text(l["name"]) + " (2025), " + Text(l["province_2025_name"]);
+  std::string place = Text(l["name"]) + ", " + Text(l["province_name"]);
+  const ordered_json& now = l["commune_2025_name"];
+  if (!now.is_array() || now.empty()) return place;
+  place += " → 2025: ";
+  for (std::size_t i = 0; i < now.size(); ++i) place += (i > 0 ? ", " : "") + Text(now[i]);
+  return place;
+}
 
 void PrintList(const nlohmann::ordered_json& response) {
   std::printf("%s results", response["total"].dump().c_str());
@@ -41,10 +58,7 @@ void PrintList(const nlohmann::ordered_json& response) {
   for (const auto& hit : response["results"]) {
     std::string date = hit["date"].is_null() ? "no date" : hit["date"].get<std::string>();
     std::string place;
-    if (!hit["locality"].is_null()) {
-      place = " · " + hit["locality"]["name"].get<std::string>() + ", " +
-              hit["locality"]["province_name"].get<std::string>();
-    }
+    if (hit["locality"].is_object()) place = " · " + Place(hit["locality"]);
     std::printf("\n%d. %s\n   %s%s · %s\n   %s\n", ++n, hit["title"].get<std::string>().c_str(), date.c_str(),
                 place.c_str(), hit["id"].get<std::string>().c_str(),
                 hit["snippet"]["text"].get<std::string>().c_str());
@@ -62,8 +76,8 @@ int main(int argc, char** argv) {
   app.add_option("--db", db, "Index directory")->required();
   for (const auto& [flag, name] : std::vector<std::pair<std::string, std::string>>{
            {"--province", "province"}, {"--province-2025", "province_2025"}, {"--district", "district"},
-           {"--commune", "commune"},   {"--agency", "agency"},               {"--event", "event"},
-           {"--year", "year"}}) {
+           {"--commune", "commune"},   {"--commune-2025", "commune_2025"},   {"--agency", "agency"},
+           {"--event", "event"},       {"--year", "year"}}) {
     // One value per occurrence, so the query's words are not taken as values.
     app.add_option(flag, request.filters[name], "Filter by " + name + " (name or code; repeat for OR)")
         ->expected(1)

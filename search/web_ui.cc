@@ -26,6 +26,7 @@ const char* kCsp = "default-src 'none'; script-src 'none'; style-src 'self'; img
 const std::map<std::string, std::string>& FacetLabels() {
   static const std::map<std::string, std::string> labels = {
       {"province", "Tỉnh (trước 2025)"}, {"province_2025", "Tỉnh (từ 1/7/2025)"}, {"district", "Huyện"},
+      {"commune_2025", "Xã/phường (từ 1/7/2025)"},
       {"agency", "Cơ quan"},             {"event", "Sự kiện"},                   {"year", "Năm"}};
   return labels;
 }
@@ -265,6 +266,45 @@ std::string SearchPage(Searcher& searcher, const Params& params, int* status) {
   return Render(embedded::search_search, data);
 }
 
+// A report's places as its page lists them. A unit of the old system shows
+// the 2025 commune(s) holding it now, and each of those, like a 2025 unit's
+// own name, links to every report about that area, old units included.
+Data Localities(const json& doc) {
+  static const std::map<std::string, std::string> kLevels = {{"province", "tỉnh"}, {"district", "huyện"}, {"commune", "xã"}};
+  auto flag = [](bool b) { return b ? Data(Data::type::bool_true) : Data(Data::type::bool_false); };
+  auto area = [](const json& code, const json& province_2025) {
+    return Url("/search", {{"province_2025", Text(province_2025)}, {"commune_2025", Text(code)}});
+  };
+  Data localities{Data::type::list};
+  for (const json& l : doc["localities"]) {
+    Data item;
+    const bool unit_2025 = Text(l["system"]) == "2025";
+    item.set("name", Text(l["name"]));
+    std::string kind = Text(l["kind"]).empty() ? Text(l["level"]) : Text(l["kind"]);  // older indexes: no kind
+    if (kLevels.count(kind)) kind = kLevels.at(kind);
+    item.set("level", unit_2025 ? kind + " từ 1/7/2025" : kind);
+    if (unit_2025) item.set("area_url", area(l["code"], l["province_2025_code"]));
+    item.set("province", Text(l[unit_2025 ? "province_2025_name" : "province_name"]));
+    item.set("province_2025", Text(l["province_2025_name"]));
+    Data now{Data::type::list};
+    const json& codes = l["commune_2025_code"];
+    const json& names = l["commune_2025_name"];
+    for (std::size_t i = 0; !unit_2025 && codes.is_array() && names.is_array() && i < codes.size() && i < names.size(); ++i) {
+      Data commune;
+      commune.set("name", Text(names[i]));
+      commune.set("url", area(codes[i], l["province_2025_code"]));
+      commune.set("more", flag(i > 0));
+      now.push_back(commune);
+    }
+    item.set("now_any", flag(now.is_non_empty_list()));
+    item.set("now", now);
+    item.set("unit_2025", flag(unit_2025));
+    item.set("primary", flag(l.value("primary", false)));
+    localities.push_back(item);
+  }
+  return localities;
+}
+
 std::string DocumentPage(Searcher& searcher, const std::string& id, int* status) {
   json doc = searcher.Document(id);
   Data data;
@@ -282,19 +322,8 @@ std::string DocumentPage(Searcher& searcher, const std::string& id, int* status)
   data.set("date", doc["date"].is_null() ? std::string("Không rõ ngày") : Text(doc["date"]));
   if (!doc["byline"].is_null()) data.set("byline", Text(doc["byline"]));
   data.set("source", Text(doc["source"]));
-  static const std::map<std::string, std::string> kLevels = {{"province", "tỉnh"}, {"district", "huyện"}, {"commune", "xã"}};
-  Data localities{Data::type::list};
-  for (const json& l : doc["localities"]) {
-    Data item;
-    item.set("name", Text(l["name"]));
-    item.set("level", kLevels.count(Text(l["level"])) ? kLevels.at(Text(l["level"])) : Text(l["level"]));
-    item.set("province", Text(l["province_name"]));
-    item.set("province_2025", Text(l["province_2025_name"]));
-    item.set("primary", flag(l.value("primary", false)));
-    localities.push_back(item);
-  }
+  data.set("localities", Localities(doc));
   data.set("localities_any", flag(!doc["localities"].empty()));
-  data.set("localities", localities);
   Data agencies{Data::type::list};
   for (const json& a : doc["agencies"]) {
     Data item;

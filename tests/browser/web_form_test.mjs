@@ -90,6 +90,26 @@ try {
   check(overflow <= 0, 'no horizontal scrolling at phone width');
   await page.setViewportSize({ width: 1200, height: 900 });
 
+  // The area now called X: under a 2025 province its communes are a facet;
+  // one keeps the reports its count promised, old units included, and a
+  // report's page links each place to the 2025 commune holding it now.
+  await page.goto(base + '/search?province_2025=22');
+  const group = page.locator('.facet', { has: page.locator('h2', { hasText: 'Xã/phường (từ 1/7/2025)' }) });
+  const commune = group.locator('a', { hasText: 'Xã Đầm Hà' });
+  check(await commune.count() === 1, 'the 2025 communes of the 2025 province are a facet');
+  const communeCount = Number(await commune.locator('xpath=following-sibling::span').textContent());
+  await Promise.all([page.waitForURL(/commune_2025=06895/), commune.click()]);
+  const communeChip = await page.locator('.chips a', { hasText: 'Xã/phường (từ 1/7/2025)' }).textContent();
+  check(communeChip.includes('Xã Đầm Hà'), `the 2025 commune shows as a chip (${communeChip})`);
+  const communeTotal = Number((await page.locator('.summary').textContent()).split(' ')[0]);
+  check(communeCount > 0 && communeTotal === communeCount, `the 2025 commune keeps the ${communeCount} counted reports`);
+  await Promise.all([page.waitForURL(/\/documents\//), page.locator('.hit h3 a').first().click()]);
+  const now = page.locator('.localities a', { hasText: 'Đầm Hà' });
+  check(await now.count() > 0, 'the report page links its place to the 2025 commune holding it now');
+  await Promise.all([page.waitForURL(/commune_2025=06895/), now.first().click()]);
+  check(Number((await page.locator('.summary').textContent()).split(' ')[0]) === communeCount,
+    'the link finds everything about that area');
+
   // Did you mean: the unaccented query is offered with its diacritics, as a link.
   await page.goto(base + '/search?q=' + encodeURIComponent('hop nhat van phong'));
   const suggestion = page.locator('.notice a', { hasText: 'hợp nhất văn phòng' });

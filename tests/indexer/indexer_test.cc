@@ -79,6 +79,39 @@ TEST_CASE("a report is indexed with its terms, tags, values and data", "[indexer
   CHECK(data["text"].get<std::string>().find("giảm 3 đầu mối") != std::string::npos);
 }
 
+TEST_CASE("every place is indexed under the 2025 communes holding it today", "[indexer][commune_2025]") {
+  TempDir dir("index-commune-2025");
+  // Phường Bến Nghé (Quận 1) became part of phường Sài Gòn (26740); Quận 1's
+  // communes became Tân Định, Sài Gòn, Bến Thành and Cầu Ông Lãnh.
+  WriteFile(dir / "in/old.txt", Report("Bến Nghé tinh gọn", "UBND phường Bến Nghé, Quận 1, TP.HCM giảm 2 đầu mối."));
+  WriteFile(dir / "in/new.txt", Report("Phường Sài Gòn sau sắp xếp",
+                                       "Từ 1/7/2025, UBND phường Sài Gòn (TP.HCM) mới giảm 3 đầu mối."));
+  WriteFile(dir / "in/district.txt", Report("Quận 1 tinh gọn", "UBND Quận 1, TP.HCM giảm 5 đầu mối."));
+  WriteFile(dir / "in/city.txt", Report("TP.HCM tinh gọn", "TP.HCM giảm 50 đầu mối."));
+  REQUIRE(Index(dir, dir / "in").added == 4);
+  Xapian::Database db = Open(dir);
+  auto communes = [&](const std::string& id) {
+    Xapian::Document doc = db.get_document(*db.postlist_begin(schema::IdTerm(id)));
+    std::vector<std::string> terms;
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+      if ((*t).rfind(schema::kCommune2025, 0) == 0) terms.push_back((*t).substr(schema::kCommune2025.size()));
+    }
+    return std::make_pair(terms, doc.get_value(schema::kCommunes2025Slot));
+  };
+  const char sep = schema::kListSeparator;
+  // The old ward and the new one meet under the same term.
+  CHECK(communes("old.txt").first == std::vector<std::string>{"26740"});
+  CHECK(communes("new.txt").first == std::vector<std::string>{"26740"});
+  CHECK(communes("new.txt").second == "26740");
+  // A district alone stands for every 2025 commune formed from it; named as
+  // a ward's address (old.txt) it adds none of the others.
+  CHECK(communes("district.txt").first == std::vector<std::string>{"26737", "26740", "26743", "26758"});
+  CHECK(communes("district.txt").second == std::string("26737") + sep + "26740" + sep + "26743" + sep + "26758");
+  // A province is no commune's.
+  CHECK(communes("city.txt").first.empty());
+  CHECK(communes("city.txt").second.empty());
+}
+
 TEST_CASE("adjacent syllables are indexed as pair terms, folded, never across a line", "[indexer]") {
   TempDir dir("index-pairs");
   WriteFile(dir / "in/p.txt", Report("Sáp nhập xã", "Huyện hợp nhất\nvăn phòng UBND huyện."));

@@ -128,8 +128,8 @@ TEST_CASE("the OpenAPI description matches what the routes return", "[server][op
   // Every query parameter the search takes is documented.
   std::set<std::string> documented;
   for (const auto& p : spec["paths"]["/api/search"]["get"]["parameters"]) documented.insert(p["name"]);
-  for (const char* name : {"q", "province", "province_2025", "district", "commune", "agency", "event", "year",
-                           "from", "to", "sort", "page", "per_page"}) {
+  for (const char* name : {"q", "province", "province_2025", "district", "commune", "commune_2025", "agency", "event",
+                           "year", "from", "to", "sort", "page", "per_page"}) {
     CHECK(documented.count(name));
   }
   // The error responses follow the documented Error schema.
