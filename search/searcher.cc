@@ -303,7 +303,7 @@ Searcher::Plan Searcher::MakePlan(const SearchRequest& r) {
   plan.corrected = plan.q != typed;
   std::map<std::string, std::string> slip_alternatives;
   for (const Correction& c : plan.corrections) {
-    if (c.expanded) slip_alternatives[DiacriticFolder::Fold(c.from)] = c.to;
+    if (c.expanded) slip_alternatives[DiacriticFolder::Fold(c.from)] = DiacriticFolder::Fold(c.to);
   }
   builder_->SetAlternatives(std::move(slip_alternatives));
   plan.parsed = ParseQuery(plan.q);

@@ -6,7 +6,9 @@
 #include <cstring>
 
 #include "analyzers/analyzer.h"
+#include "analyzers/diacritic_folder.h"
 #include "analyzers/metadata/phrase_matcher.h"
+#include "indexer/schema.h"
 
 namespace tinhgon {
 namespace {
@@ -202,11 +204,10 @@ void SlipTable::AddWords(const Xapian::Database& db, const std::string& prefix) 
   }
 }
 
-std::string_view SlipTable::Nearest(std::string_view folded, Xapian::doccount* frequency) const {
-  const Word* best = nullptr;
+std::vector<std::string_view> SlipTable::Neighbours(std::string_view folded) const {
+  std::vector<std::uint32_t> found;
   auto consider = [&](std::uint32_t position) {
-    const Word& w = words_[position];
-    if (w.text != folded && (best == nullptr || w.frequency > best->frequency)) best = &w;
+    if (words_[position].text != folded) found.push_back(position);
   };
   const std::string typed(folded);
   // A letter dropped: the word less one letter is what was typed.
@@ -224,8 +225,20 @@ std::string_view SlipTable::Nearest(std::string_view folded, Xapian::doccount* f
       }
     }
   }
-  if (frequency != nullptr) *frequency = best == nullptr ? 0 : best->frequency;
-  return best == nullptr ? std::string_view() : std::string_view(best->text);
+  // Most frequent first; a word found two ways is listed once.
+  std::sort(found.begin(), found.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return words_[a].frequency != words_[b].frequency ? words_[a].frequency > words_[b].frequency : a < b;
+  });
+  found.erase(std::unique(found.begin(), found.end()), found.end());
+  std::vector<std::string_view> words;
+  for (std::uint32_t p : found) words.emplace_back(words_[p].text);
+  return words;
+}
+
+std::string_view SlipTable::Nearest(std::string_view folded, Xapian::doccount* frequency) const {
+  std::vector<std::string_view> neighbours = Neighbours(folded);
+  if (frequency != nullptr) *frequency = neighbours.empty() ? 0 : words_[index_.at(std::string(neighbours[0]))].frequency;
+  return neighbours.empty() ? std::string_view() : neighbours[0];
 }
 
 namespace {
@@ -241,26 +254,26 @@ std::string ExactTerm(Analyzer& analyzer, const std::string& word) {
 // or nothing when reports hold it as typed or no reading of it is held.
 std::optional<Correction> CorrectWord(Analyzer& analyzer, const Xapian::Database& db,
                                       const std::function<const SlipTable&()>& slips, const std::string& word) {
-  if (const Xapian::doccount held = db.get_termfreq(word); held > 0) {
-    // A real word, but perhaps a slip all the same: far rarer than its
-    // neighbour, it is searched as either.
-    if (!AsciiLetters(word, 2, 8)) return std::nullopt;
-    Xapian::doccount nearest_held = 0;
-    std::string_view nearest = slips().Nearest(word, &nearest_held);
-    if (nearest.empty() || nearest_held < held * kFarLess) return std::nullopt;
-    return Correction{word, std::string(nearest), Correction::Kind::kSlip, true};
-  }
+  // A word some reports hold is left alone unless it is rare: expanding a
+  // real word such as "lat" (lật) to "la" would count reports holding
+  // another word. A rare one is searched as typed or as a reading or word
+  // kFarLess times more frequent ("trmp" or "trump"); a word no report holds
+  // is replaced.
+  const Xapian::doccount held = db.get_termfreq(word);
+  if (held > std::max<Xapian::doccount>(kRareReports, db.get_doccount() / 10000)) return std::nullopt;
+  auto better = [&](Xapian::doccount other) { return held == 0 ? other > 0 : other >= held * kFarLess; };
   const std::pair<Correction::Kind, std::optional<std::string>> readings[] = {
       {Correction::Kind::kTelex, DecodeTelex(word)}, {Correction::Kind::kVni, DecodeVni(word)}};
   for (const auto& [kind, reading] : readings) {
     if (!reading) continue;
     std::string term = ExactTerm(analyzer, *reading);
-    if (!term.empty() && db.term_exists(term)) return Correction{word, term, kind, false};
+    if (!term.empty() && better(db.get_termfreq(term))) return Correction{word, term, kind, held > 0};
   }
   if (!AsciiLetters(word, 2, 8)) return std::nullopt;
-  std::string_view nearest = slips().Nearest(word);
-  if (nearest.empty()) return std::nullopt;
-  return Correction{word, std::string(nearest), Correction::Kind::kSlip, false};
+  Xapian::doccount nearest_held = 0;
+  std::string_view nearest = slips().Nearest(word, &nearest_held);
+  if (nearest.empty() || !better(nearest_held)) return std::nullopt;
+  return Correction{word, std::string(nearest), Correction::Kind::kSlip, held > 0};
 }
 
 bool IsOperator(std::string_view w) { return w == "AND" || w == "OR" || w == "NOT"; }
@@ -276,17 +289,25 @@ const char* KindName(Correction::Kind kind) {
   return "slip";
 }
 
-std::string CorrectTyping(Analyzer& analyzer, const Xapian::Database& db,
-                          const std::function<const SlipTable&()>& slips, const std::string& query,
-                          std::vector<Correction>* corrections) {
+namespace {
+
+// A piece of the query: a separator, or a word with what was typed after it.
+struct Piece {
+  std::string text;           // as typed: a separator, or the word
+  std::string trailing;       // punctuation typed after a word
+  std::string folded;         // a word's folded form, empty for a separator
+  bool correctable = false;   // ASCII letters and digits outside quotes, no operator
+  std::optional<Correction> correction;
+};
+
+std::vector<Piece> Pieces(const std::string& query) {
   auto separator = [](char c) { return std::isspace(static_cast<unsigned char>(c)) || c == '"' || c == '(' || c == ')'; };
-  std::string out;
+  std::vector<Piece> pieces;
   bool quoted = false;
-  std::size_t i = 0;
-  while (i < query.size()) {
+  for (std::size_t i = 0; i < query.size();) {
     if (separator(query[i])) {
       quoted = quoted != (query[i] == '"');
-      out += query[i++];
+      pieces.push_back({std::string(1, query[i++]), "", "", false, std::nullopt});
       continue;
     }
     std::size_t end = i;
@@ -296,28 +317,93 @@ std::string CorrectTyping(Analyzer& analyzer, const Xapian::Database& db,
     // "nooij," or "tinh;": the word without the punctuation typed after it.
     std::size_t kept = chunk.size();
     while (kept > 0 && std::ispunct(static_cast<unsigned char>(chunk[kept - 1])) && chunk[kept - 1] != ':') --kept;
-    const std::string raw = chunk.substr(0, kept), trailing = chunk.substr(kept);
+    Piece piece{chunk.substr(0, kept), chunk.substr(kept), "", false, std::nullopt};
+    if (piece.text.empty()) {  // punctuation alone
+      piece.text.swap(piece.trailing);
+      pieces.push_back(std::move(piece));
+      continue;
+    }
+    piece.folded = DiacriticFolder::Fold(piece.text);
+    std::transform(piece.folded.begin(), piece.folded.end(), piece.folded.begin(), [](char k) {
+      return static_cast<char>(std::tolower(static_cast<unsigned char>(k)));
+    });
     // Only words of ASCII letters and digits can be keys typed with the
     // input method off; field:value, codes, marked words, operators and
     // quoted words stay as typed.
-    const bool plain = std::all_of(raw.begin(), raw.end(), [](char k) {
-      return std::isalnum(static_cast<unsigned char>(k)) != 0;
-    });
-    std::optional<Correction> correction;
-    if (plain && !raw.empty() && !quoted && !IsOperator(raw)) {
-      std::string lower = raw;
-      std::transform(lower.begin(), lower.end(), lower.begin(), [](char k) {
-        return static_cast<char>(std::tolower(static_cast<unsigned char>(k)));
-      });
-      correction = CorrectWord(analyzer, db, slips, lower);
+    piece.correctable = !quoted && !IsOperator(piece.text) &&
+                        std::all_of(piece.text.begin(), piece.text.end(),
+                                    [](char k) { return std::isalnum(static_cast<unsigned char>(k)) != 0; });
+    pieces.push_back(std::move(piece));
+  }
+  return pieces;
+}
+
+// A slip into another real word ("linh" typed for "kinh" in "thanh phan
+// linh te"): the word seldom stands beside the words typed next to it,
+// while a word one slip away often does. The index's syllable pairs are the
+// evidence. The strongest such word of the query is expanded to its
+// neighbour (searched as either), which then is the context of the others,
+// and the next is looked for, at most kContextRounds times. Only words
+// weakly paired with a neighbour are looked into, so a query of common
+// phrases costs two look-ups a word.
+void ExpandByContext(const Xapian::Database& db, const std::function<const SlipTable&()>& slips,
+                     std::vector<Piece>* pieces) {
+  std::vector<Piece*> words;
+  for (Piece& p : *pieces) {
+    if (!p.folded.empty()) words.push_back(&p);
+  }
+  std::vector<std::string> context;  // each word as the others see it
+  for (const Piece* w : words) context.push_back(w->folded);
+  // How often `word` stands beside the word before it and after it.
+  auto sides = [&](std::size_t i, std::string_view word) {
+    std::pair<Xapian::doccount, Xapian::doccount> n{kWeakPair, kWeakPair};  // no neighbour: no doubt
+    if (i > 0) n.first = db.get_termfreq(schema::PairTerm(context[i - 1], word));
+    if (i + 1 < words.size()) n.second = db.get_termfreq(schema::PairTerm(word, context[i + 1]));
+    return n;
+  };
+  auto beside = [&](std::size_t i, std::string_view word) {
+    auto [before, after] = sides(i, word);
+    return (i > 0 ? before : 0) + (i + 1 < words.size() ? after : 0);
+  };
+  for (int round = 0; round < kContextRounds; ++round) {
+    std::size_t best_word = words.size();
+    std::string_view best;
+    double best_gain = 0;
+    for (std::size_t i = 0; i < words.size() && words.size() > 1; ++i) {
+      const Piece& w = *words[i];
+      if (!w.correctable || w.correction || !AsciiLetters(w.folded, 2, 8)) continue;
+      auto [before, after] = sides(i, w.folded);
+      if (before >= kWeakPair && after >= kWeakPair) continue;  // at home on both sides
+      const Xapian::doccount held = beside(i, w.folded);
+      std::vector<std::string_view> neighbours = slips().Neighbours(w.folded);
+      for (std::size_t n = 0; n < neighbours.size() && n < kContextCandidates; ++n) {
+        const Xapian::doccount evidence = beside(i, neighbours[n]);
+        const double gain = static_cast<double>(evidence) / (held + 1);
+        if (gain >= kContextGain && gain > best_gain) best_word = i, best = neighbours[n], best_gain = gain;
+      }
     }
-    if (!correction) {
-      out += chunk;
-      continue;
-    }
-    correction->from = raw;
-    out += (correction->expanded ? raw : correction->to) + trailing;
-    corrections->push_back(std::move(*correction));
+    if (best_word == words.size()) return;
+    Piece& w = *words[best_word];
+    w.correction = Correction{w.text, std::string(best), Correction::Kind::kSlip, true};
+    context[best_word] = std::string(best);
+  }
+}
+
+}  // namespace
+
+std::string CorrectTyping(Analyzer& analyzer, const Xapian::Database& db,
+                          const std::function<const SlipTable&()>& slips, const std::string& query,
+                          std::vector<Correction>* corrections) {
+  std::vector<Piece> pieces = Pieces(query);
+  for (Piece& p : pieces) {
+    if (p.correctable) p.correction = CorrectWord(analyzer, db, slips, p.folded);
+    if (p.correction) p.correction->from = p.text;
+  }
+  ExpandByContext(db, slips, &pieces);
+  std::string out;
+  for (Piece& p : pieces) {
+    out += (p.correction && !p.correction->expanded ? p.correction->to : p.text) + p.trailing;
+    if (p.correction) corrections->push_back(std::move(*p.correction));
   }
   return out;
 }

@@ -41,6 +41,8 @@ class SlipTable {
   // a QWERTY keyboard), or empty when there is none; `frequency` receives
   // how many reports hold it.
   std::string_view Nearest(std::string_view folded, Xapian::doccount* frequency = nullptr) const;
+  // Every word one slip away, most frequent first.
+  std::vector<std::string_view> Neighbours(std::string_view folded) const;
   std::size_t size() const { return words_.size(); }
 
  private:
@@ -60,14 +62,25 @@ struct Correction {
   std::string from;  // as typed
   std::string to;    // as searched
   Kind kind = Kind::kSlip;
-  // The word is searched as typed *or* as `to`: reports hold it, but kFarLess
-  // times fewer than the word one slip away ("tan" for "tran").
+  // The word is searched as typed *or* as `to`: a few reports hold it, but
+  // kFarLess times fewer than the word one slip away ("trmp" for "trump").
   bool expanded = false;
 };
 
-// An unaccented word that reports hold this many times fewer than the word
-// one slip away is searched as either.
+// An unaccented word that at most kRareReports reports hold (or one in
+// 10,000), and this many times fewer than the word one slip away, is
+// searched as either.
 inline constexpr Xapian::doccount kFarLess = 20;
+inline constexpr Xapian::doccount kRareReports = 3;
+// Context: a word that stands beside a word typed next to it in fewer than
+// kWeakPair reports is checked against kContextCandidates words one slip
+// away (the most frequent first); one that stands beside its neighbours
+// kContextGain times as often is searched too, for at most kContextRounds
+// words of a query.
+inline constexpr Xapian::doccount kWeakPair = 5;
+inline constexpr std::size_t kContextCandidates = 30;
+inline constexpr double kContextGain = kFarLess;
+inline constexpr int kContextRounds = 2;
 
 // A query with its mistyped words replaced by what the index holds. A word
 // no report holds is replaced: by its Telex or VNI reading when reports hold
@@ -75,7 +88,9 @@ inline constexpr Xapian::doccount kFarLess = 20;
 // than its nearest slip is kept and expanded (Correction::expanded), which
 // the query builder does. Words in quotes, field values and operators are
 // kept as typed, so quoting a word searches for it exactly as written;
-// punctuation around a word stays where it is. `slips` is asked for its table only when a word
+// punctuation around a word stays where it is. A word that seldom stands
+// beside the words typed next to it, while a word one slip away often does,
+// is expanded to that word too. `slips` is asked for its table only when a word
 // needs it, so a query of known words never builds one.
 std::string CorrectTyping(Analyzer& analyzer, const Xapian::Database& db,
                           const std::function<const SlipTable&()>& slips, const std::string& query,
