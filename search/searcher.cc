@@ -81,24 +81,7 @@ std::string ReadStub(const std::filesystem::path& dir) {
   return s.str();
 }
 
-std::size_t Characters(std::string_view utf8) {
-  std::size_t n = 0;
-  for (unsigned char c : utf8) n += (c & 0xC0) != 0x80;
-  return n;
-}
 
-// `q` cut after its kMaxQueryWords-th word, with a warning; as it is when shorter.
-std::string WithinWordBudget(Analyzer& analyzer, const std::string& q, std::vector<std::string>* warnings) {
-  // A word takes a byte and a separator at least: a short query cannot be
-  // over the budget, and is not analyzed an extra time to find that out.
-  if (q.size() <= 2 * kMaxQueryWords) return q;
-  const Analysis analysis = analyzer.Analyze(q);
-  std::vector<const Token*> words = WrittenTokens(analysis.tokens);
-  if (words.size() <= kMaxQueryWords) return q;
-  warnings->push_back("the query has " + std::to_string(words.size()) + " words: searched for the first " +
-                      std::to_string(kMaxQueryWords));
-  return analysis.text.substr(0, words[kMaxQueryWords - 1]->end);
-}
 
 std::string Compact(const std::string& iso) { return iso.substr(0, 4) + iso.substr(5, 2) + iso.substr(8, 2); }
 
@@ -234,30 +217,6 @@ json Searcher::Search(const SearchRequest& r) { return Run(r, false); }
 
 namespace {
 
-void Validate(const SearchRequest& r) {
-  if (Characters(r.q) > kMaxQueryLength) {
-    throw SearchError("query_too_long", "the query is longer than " + std::to_string(kMaxQueryLength) + " characters");
-  }
-  if (r.per_page < 1 || r.per_page > kMaxPerPage) {
-    throw SearchError("invalid_per_page", "per_page must be between 1 and " + std::to_string(kMaxPerPage));
-  }
-  if (r.page < 1) throw SearchError("invalid_page", "page must be 1 or more");
-  if (static_cast<long long>(r.page) * r.per_page > kMaxResultWindow) {
-    throw SearchError("page_too_deep", "results beyond number " + std::to_string(kMaxResultWindow) +
-                                           " are not served: narrow the search with filters");
-  }
-  if (r.sort != "relevance" && r.sort != "date" && r.sort != "date_asc") {
-    throw SearchError("invalid_sort", "sort must be relevance, date or date_asc");
-  }
-  for (const std::string* bound : {&r.from, &r.to}) {
-    if (!bound->empty() && !IsIsoDate(*bound)) {
-      throw SearchError("invalid_date", "'" + *bound + "' is not a date in the form YYYY-MM-DD");
-    }
-  }
-  if (!r.from.empty() && !r.to.empty() && r.from > r.to) {
-    throw SearchError("invalid_date_range", "from (" + r.from + ") is after to (" + r.to + ")");
-  }
-}
 
 // Keeps only the documents of a relaxed match set in the ranking.
 class InSet : public Xapian::MatchDecider {

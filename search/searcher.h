@@ -12,6 +12,8 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include "search/search_request.h"
+
 namespace tinhgon {
 
 class AgencyExtractor;
@@ -25,38 +27,6 @@ class FacetCounter;
 struct HighlightTerms;
 struct Relaxation;
 
-struct SearchRequest {
-  std::string q;
-  // Canonical filter name (province, province_2025, district, commune,
-  // commune_2025, agency, event, year) → values; values of one filter are
-  // alternatives.
-  std::map<std::string, std::vector<std::string>> filters;
-  std::string from, to;          // publication date bounds, YYYY-MM-DD, inclusive
-  std::string sort = "relevance";  // relevance | date (newest first) | date_asc
-  int page = 1;
-  int per_page = 10;
-  bool facets = true;
-};
-
-// A request the library refuses, with a reason fit to show the user (the
-// server answers it with a 400).
-struct SearchError : std::runtime_error {
-  SearchError(std::string code_, const std::string& message) : std::runtime_error(message), code(std::move(code_)) {}
-  std::string code;
-};
-
-// The index directory holds no index, or one that cannot be opened: the
-// server answers 503, as for any index it cannot read.
-struct IndexUnavailableError : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
-
-inline constexpr std::size_t kMaxQueryLength = 1000;  // characters, not bytes
-// A query's work grows with its words (terms, pairs, snippet matching):
-// past this many, the rest is dropped with a warning.
-inline constexpr std::size_t kMaxQueryWords = 64;
-inline constexpr int kMaxPerPage = 100;
-inline constexpr int kMaxResultWindow = 10000;   // no page reaches past this result
 // Facets of queries the match bitmap cannot evaluate (phrases, date ranges)
 // are counted by the matcher over at most this many matches.
 inline constexpr Xapian::doccount kExactFacetLimit = 100000;
