@@ -96,8 +96,9 @@ std::string Quoted(const json& words) {
 
 // What the search did with the query that the reader should know, in
 // Vietnamese, each with a link where there is another search to offer:
-// mistyped words searched as meant (and the search as typed), words that
-// no report holds or fewer words required, and the query with diacritics.
+// mistyped words searched as meant (and the search as typed), rare words
+// searched as a likelier word too, words that no report holds or fewer
+// words required, and the query with diacritics.
 Data Notices(const json& response, const Params& params) {
   Data notices{Data::type::list};
   auto add = [&](const std::string& text, const std::string& link_label, const std::string& query) {
@@ -121,6 +122,11 @@ Data Notices(const json& response, const Params& params) {
     }
     add("Đã tìm «" + Text(response["searched_for"]) + "» thay cho «" + Text(response["query"]) + "».",
         "Tìm đúng như đã gõ", as_typed);
+  }
+  for (const json& c : response["corrections"]) {
+    if (c.value("expanded", false)) {
+      add("Đã tìm cả «" + Text(c["to"]) + "» cho «" + Text(c["from"]) + "».", "", "");
+    }
   }
   const json& relaxed = response["relaxed"];
   if (relaxed.is_object()) {

@@ -178,3 +178,29 @@ TEST_CASE("the document page shows metadata and text; unknown ids are 404", "[se
   CHECK(css->status == 200);
   CHECK(css->get_header_value("Content-Type").find("text/css") == 0);
 }
+
+TEST_CASE("the web form says in Vietnamese what it searched for a mistyped word", "[server][web][typing]") {
+  // 21 reports hold "huyện"; one holds "huyeb", a slip of it (b beside n):
+  // far rarer, so searched as either, and the page says so.
+  TempDir dir("server-typing");
+  for (int i = 0; i < 21; ++i) {
+    WriteFile(dir / ("in/h" + std::to_string(i) + ".txt"), "Tin số " + std::to_string(i) + "\n\nUBND huyện họp.");
+  }
+  WriteFile(dir / "in/slip.txt", "Tin gõ nhầm\n\nUBND huyeb họp.");
+  tinhgon::testing::IndexInputs(dir);
+  tinhgon::testing::TestServer server(dir / "index");
+  auto api = server.Get("/api/search?q=huyeb");
+  REQUIRE(api);
+  json response = json::parse(api->body);
+  REQUIRE(response["corrections"].size() == 1);
+  CHECK(response["corrections"][0]["expanded"] == true);
+  CHECK(response["corrections"][0]["to"] == "huyen");
+  CHECK(response["searched_for"].is_null());  // the word itself is still searched
+  CHECK(response["total"] == 22);
+  auto page = server.Get("/search?q=huyeb");
+  REQUIRE(page);
+  CHECK(page->body.find("Đã tìm cả «huyen» cho «huyeb».") != std::string::npos);
+  auto telex = server.Get("/search?q=huyeenj");  // "huyện" in Telex
+  REQUIRE(telex);
+  CHECK(telex->body.find("Đã tìm «huyện» thay cho «huyeenj».") != std::string::npos);
+}
