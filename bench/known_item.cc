@@ -38,6 +38,7 @@
 #include "analyzers/diacritic_folder.h"
 #include "bench/mistyped.h"
 #include "bench/postgres.h"
+#include "bench/words.h"
 #include "search/searcher.h"
 
 namespace {
@@ -45,21 +46,6 @@ namespace {
 struct Article {
   std::string id, title, text;
 };
-
-std::vector<std::string> Words(const std::string& s) {
-  std::vector<std::string> words;
-  std::string w;
-  for (char c : s + " ") {
-    auto u = static_cast<unsigned char>(c);
-    if (u < 0x80 && !std::isalnum(u)) {
-      if (!w.empty()) words.push_back(w);
-      w.clear();
-    } else {
-      w += c;
-    }
-  }
-  return words;
-}
 
 // FTS5 as a user who knows titles matter sets it up: the title a column of
 // its own, weighted above the body in bm25() (the name column, unindexed,
@@ -92,7 +78,7 @@ class Fts5 {
   }
   std::vector<std::string> Search(const std::string& text, const char* op) {
     std::string query;
-    for (const std::string& w : Words(text)) query += (query.empty() ? "\"" : std::string(" ") + op + " \"") + w + "\"";
+    for (const std::string& w : tinhgon::bench::PlainWords(text)) query += (query.empty() ? "\"" : std::string(" ") + op + " \"") + w + "\"";
     std::vector<std::string> ids;
     sqlite3_bind_text(search_, 1, query.c_str(), -1, SQLITE_TRANSIENT);
     while (sqlite3_step(search_) == SQLITE_ROW) ids.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(search_, 0)));
@@ -194,19 +180,8 @@ int main(int argc, char** argv) {
       doc = {a.id, a.title, a.text};
       return true;
     });
-    for (const char* config : {"simple", "folded"}) {
-      for (const char* rank : {"ts_rank", "ts_rank_cd"}) {
-        for (bool any : {false, true}) {
-          std::string name = std::string("PostgreSQL ") + (config == std::string("simple") ? "exact" : "folded") +
-                             ", " + rank + ", " + (any ? "OR" : "AND");
-          pg->Prepare(name, tinhgon::bench::PgSearchSql("known_item", config, rank));
-          engines.emplace_back(name, [&pg, name, any](const std::string& q) {
-            std::vector<std::string> ids;
-            for (const auto& row : pg->Run(name, {tinhgon::bench::PgQueryText(Words(q), any)})) ids.push_back(row[0]);
-            return ids;
-          });
-        }
-      }
+    for (auto& [name, ranking] : tinhgon::bench::PgRankings(*pg, "known_item")) {
+      engines.emplace_back(name, [ranking = ranking](const std::string& q) { return ranking(tinhgon::bench::PlainWords(q)); });
     }
   }
   std::printf("%zu articles, %zu title fragments (3-5 words); FTS5's title weighs %g in bm25(), the body 1\n", articles.size(),

@@ -10,6 +10,7 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <libpq-fe.h>
@@ -183,6 +184,30 @@ inline std::string PgSearchSql(const std::string& table, const std::string& conf
   return "SELECT id" + std::string(count ? ", count(*) OVER ()" : "") + " FROM " + table + ", websearch_to_tsquery('" +
          config + "', $1) AS q WHERE " + config + " @@ q ORDER BY " + rank_function + "(" + config +
          ", q) DESC LIMIT 10";
+}
+
+// The eight rankings the relevance benchmarks compare on `table`: the exact
+// and the folded configuration, ts_rank and ts_rank_cd, the words AND'ed and
+// OR'ed; each named as the tables print it and prepared on `pg`, giving the
+// ids of its top hits for a query's words.
+using PgRanking = std::function<std::vector<std::string>(const std::vector<std::string>&)>;
+inline std::vector<std::pair<std::string, PgRanking>> PgRankings(Postgres& pg, const std::string& table) {
+  std::vector<std::pair<std::string, PgRanking>> rankings;
+  for (const char* config : {"simple", "folded"}) {
+    for (const char* rank : {"ts_rank", "ts_rank_cd"}) {
+      for (bool any : {false, true}) {
+        std::string name = std::string("PostgreSQL ") + (config == std::string("simple") ? "exact" : "folded") + ", " +
+                           rank + ", " + (any ? "OR" : "AND");
+        pg.Prepare(name, PgSearchSql(table, config, rank));
+        rankings.emplace_back(name, [&pg, name, any](const std::vector<std::string>& words) {
+          std::vector<std::string> ids;
+          for (const auto& row : pg.Run(name, {PgQueryText(words, any)})) ids.push_back(row[0]);
+          return ids;
+        });
+      }
+    }
+  }
+  return rankings;
 }
 
 }  // namespace tinhgon::bench

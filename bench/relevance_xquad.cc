@@ -36,6 +36,7 @@
 
 #include "analyzers/diacritic_folder.h"
 #include "bench/postgres.h"
+#include "bench/words.h"
 #include "indexer/indexer.h"
 #include "search/searcher.h"
 
@@ -81,23 +82,6 @@ std::string WithoutSyntax(const std::string& question) {
   return q;
 }
 
-// The letter and digit runs of a question: what the peers are given, so that
-// nothing in it is query syntax to them.
-std::vector<std::string> Words(const std::string& question) {
-  std::vector<std::string> words;
-  std::string word;
-  for (char c : question + " ") {
-    auto u = static_cast<unsigned char>(c);
-    if (u < 0x80 && !std::isalnum(u)) {
-      if (!word.empty()) words.push_back(word);
-      word.clear();
-    } else {
-      word += c;
-    }
-  }
-  return words;
-}
-
 // SQLite FTS5 over the paragraphs, in memory, with known_item's schema.
 class Fts5 {
  public:
@@ -128,7 +112,7 @@ class Fts5 {
   // The question's words, each quoted (so nothing in it is FTS5 syntax), OR'd.
   std::vector<std::string> Search(const std::string& question) {
     std::string query;
-    for (const std::string& word : Words(question)) query += (query.empty() ? "\"" : " OR \"") + word + "\"";
+    for (const std::string& word : tinhgon::bench::PlainWords(question)) query += (query.empty() ? "\"" : " OR \"") + word + "\"";
     std::vector<std::string> ids;
     if (query.empty()) return ids;
     sqlite3_bind_text(search_, 1, query.c_str(), -1, SQLITE_TRANSIENT);
@@ -250,19 +234,8 @@ int main(int argc, char** argv) {
       ++next;
       return true;
     });
-    for (const char* config : {"simple", "folded"}) {
-      for (const char* rank : {"ts_rank", "ts_rank_cd"}) {
-        for (bool any : {false, true}) {
-          std::string name = std::string("PostgreSQL ") + (config == std::string("simple") ? "exact" : "folded") +
-                             ", " + rank + ", " + (any ? "OR" : "AND");
-          pg->Prepare(name, tinhgon::bench::PgSearchSql("xquad", config, rank));
-          engines.emplace_back(name, [&pg, name, any](const std::string& q) {
-            std::vector<std::string> ids;
-            for (const auto& row : pg->Run(name, {tinhgon::bench::PgQueryText(Words(q), any)})) ids.push_back(row[0]);
-            return ids;
-          });
-        }
-      }
+    for (auto& [name, ranking] : tinhgon::bench::PgRankings(*pg, "xquad")) {
+      engines.emplace_back(name, [ranking = ranking](const std::string& q) { return ranking(tinhgon::bench::PlainWords(q)); });
     }
   }
 
