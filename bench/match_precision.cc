@@ -25,7 +25,7 @@
 #include "analyzers/analyzer.h"
 #include "analyzers/metadata/phrase_matcher.h"
 #include "bench/mix.h"
-#include "search/http_params.h"
+#include "server/http_params.h"
 #include "search/searcher.h"
 
 namespace {

@@ -30,7 +30,7 @@
 #include <sys/wait.h>
 
 #include "bench/mix.h"
-#include "search/http_params.h"
+#include "server/http_params.h"
 #include "search/searcher.h"
 
 namespace {

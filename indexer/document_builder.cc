@@ -9,7 +9,7 @@
 #include "analyzers/analyzer.h"
 #include "analyzers/metadata/analysis_fingerprint.h"
 #include "analyzers/metadata/gazetteer.h"
-#include "indexer/schema.h"
+#include "index/schema.h"
 
 namespace tinhgon {
 namespace {

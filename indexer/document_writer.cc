@@ -3,8 +3,8 @@
 #include <xapian.h>
 
 #include "analyzers/metadata/analysis_fingerprint.h"
-#include "indexer/index_store.h"
-#include "indexer/schema.h"
+#include "index/index_store.h"
+#include "index/schema.h"
 
 namespace tinhgon {
 

@@ -16,8 +16,8 @@
 #include "corpus/corpus_reader.h"
 #include "corpus/report_id.h"
 #include "indexer/document_builder.h"
-#include "indexer/index_store.h"
-#include "indexer/schema.h"
+#include "index/index_store.h"
+#include "index/schema.h"
 
 namespace tinhgon {
 namespace {

@@ -24,9 +24,9 @@
 
 #include "corpus/corpus_reader.h"
 #include "indexer/document_builder.h"
-#include "indexer/index_store.h"
+#include "index/index_store.h"
 #include "indexer/indexer.h"
-#include "indexer/schema.h"
+#include "index/schema.h"
 
 namespace {
 

@@ -2,7 +2,7 @@
 
 #include <string_view>
 
-#include "indexer/schema.h"
+#include "index/schema.h"
 
 namespace tinhgon {
 

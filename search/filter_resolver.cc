@@ -5,7 +5,7 @@
 #include "analyzers/analyzer.h"
 #include "analyzers/metadata/agency_extractor.h"
 #include "analyzers/metadata/gazetteer.h"
-#include "indexer/schema.h"
+#include "index/schema.h"
 
 namespace tinhgon {
 

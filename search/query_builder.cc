@@ -4,7 +4,7 @@
 
 #include "analyzers/analyzer.h"
 #include "analyzers/metadata/phrase_matcher.h"
-#include "indexer/schema.h"
+#include "index/schema.h"
 #include "search/filter_resolver.h"
 
 namespace tinhgon {

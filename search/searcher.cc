@@ -11,7 +11,7 @@
 #include "analyzers/metadata/agency_extractor.h"
 #include "analyzers/metadata/gazetteer.h"
 #include "corpus/calendar.h"
-#include "indexer/schema.h"
+#include "index/schema.h"
 #include "analyzers/metadata/phrase_matcher.h"
 #include "search/diacritics_restorer.h"
 #include "search/facet_table.h"
@@ -22,7 +22,7 @@
 #include "search/query_parser.h"
 #include "search/relaxation.h"
 #include "search/snippet.h"
-#include "search/stored_report.h"
+#include "index/stored_report.h"
 #include "search/typing.h"
 
 namespace tinhgon {

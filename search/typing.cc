@@ -8,7 +8,7 @@
 #include "analyzers/analyzer.h"
 #include "analyzers/diacritic_folder.h"
 #include "analyzers/metadata/phrase_matcher.h"
-#include "indexer/schema.h"
+#include "index/schema.h"
 
 namespace tinhgon {
 namespace {

@@ -8,7 +8,7 @@
 
 #include <httplib.h>
 
-#include "search/http_params.h"
+#include "server/http_params.h"
 #include "search/searcher.h"
 #include "tests/fuzz/fuzz_index.h"
 

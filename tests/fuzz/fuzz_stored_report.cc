@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "search/stored_report.h"
+#include "index/stored_report.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::optional<tinhgon::StoredHit> hit =

@@ -19,7 +19,7 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
-#include "indexer/index_store.h"
+#include "index/index_store.h"
 #include "tests/indexer/test_corpus.h"
 
 using tinhgon::testing::TempDir;

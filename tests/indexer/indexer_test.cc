@@ -4,8 +4,8 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
-#include "indexer/index_store.h"
-#include "indexer/schema.h"
+#include "index/index_store.h"
+#include "index/schema.h"
 #include "tests/indexer/test_corpus.h"
 #include "tests/support/shared_fixtures.h"
 

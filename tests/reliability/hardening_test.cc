@@ -23,15 +23,15 @@
 #include "analyzers/metadata/analysis_fingerprint.h"
 #include "analyzers/metadata/metadata_extractor.h"
 #include "indexer/indexer.h"
-#include "indexer/schema.h"
-#include "search/http_api.h"
-#include "search/http_errors.h"
-#include "search/metrics.h"
-#include "search/routes.h"
-#include "search/searcher_pool.h"
+#include "index/schema.h"
+#include "server/http_api.h"
+#include "server/http_errors.h"
+#include "server/metrics.h"
+#include "server/routes.h"
+#include "server/searcher_pool.h"
 #include "search/searcher.h"
 #include "tests/indexer/test_corpus.h"
-#include "tests/search/test_server.h"
+#include "tests/server/test_server.h"
 
 using json = nlohmann::json;
 using tinhgon::testing::Report;

@@ -17,9 +17,9 @@
 #include <nlohmann/json.hpp>
 
 #include "indexer/indexer.h"
-#include "search/connection_pool.h"
+#include "server/connection_pool.h"
 #include "tests/indexer/test_corpus.h"
-#include "tests/search/test_server.h"
+#include "tests/server/test_server.h"
 
 using nlohmann::json;
 using tinhgon::testing::Report;

@@ -2,7 +2,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "indexer/schema.h"
+#include "index/schema.h"
 
 namespace tinhgon {
 namespace {

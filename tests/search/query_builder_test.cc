@@ -11,7 +11,7 @@
 #include "analyzers/analyzer.h"
 #include "analyzers/metadata/agency_extractor.h"
 #include "analyzers/metadata/gazetteer.h"
-#include "indexer/schema.h"
+#include "index/schema.h"
 #include "search/filter_resolver.h"
 #include "search/match_bitmap.h"
 #include "search/query_parser.h"

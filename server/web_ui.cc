@@ -1,4 +1,4 @@
-#include "search/web_ui.h"
+#include "server/web_ui.h"
 
 #include <chrono>
 #include <cmath>
@@ -6,13 +6,13 @@
 #include <httplib.h>
 #include <kainjow/mustache.hpp>
 
-#include "search/http_errors.h"
-#include "search/http_params.h"
-#include "search/metrics.h"
-#include "search/routes.h"
+#include "server/http_errors.h"
+#include "server/http_params.h"
+#include "server/metrics.h"
+#include "server/routes.h"
 #include "search/searcher.h"
-#include "search/searcher_pool.h"
-#include "search_embedded.h"
+#include "server/searcher_pool.h"
+#include "server_embedded.h"
 
 namespace tinhgon {
 namespace {
@@ -62,8 +62,8 @@ Params Without(const Params& params, const std::string& name, const std::string&
 }
 
 std::string Render(const std::string_view& page, Data data) {
-  data.set("header", kainjow::mustache::partial([] { return std::string(embedded::search_header); }));
-  data.set("footer", kainjow::mustache::partial([] { return std::string(embedded::search_footer); }));
+  data.set("header", kainjow::mustache::partial([] { return std::string(embedded::server_header); }));
+  data.set("footer", kainjow::mustache::partial([] { return std::string(embedded::server_footer); }));
   kainjow::mustache::mustache tmpl{std::string(page)};
   return tmpl.render(data);
 }
@@ -181,7 +181,7 @@ std::string SearchPage(Searcher& searcher, const Params& params, int* status) {
     sorts.push_back(option);
   }
   data.set("sorts", sorts);
-  if (response.is_null()) return Render(embedded::search_search, data);
+  if (response.is_null()) return Render(embedded::server_search, data);
 
   data.set("searched", Data(Data::type::bool_true));
   data.set("total", std::to_string(response["total"].get<long long>()));
@@ -269,7 +269,7 @@ std::string SearchPage(Searcher& searcher, const Params& params, int* status) {
     next.emplace_back("page", std::to_string(request.page + 1));
     data.set("next_url", Url("/search", next));
   }
-  return Render(embedded::search_search, data);
+  return Render(embedded::server_search, data);
 }
 
 // A report's places as its page lists them. A unit of the old system shows
@@ -320,7 +320,7 @@ std::string DocumentPage(Searcher& searcher, const std::string& id, int* status)
     data.set("page_title", std::string("Không tìm thấy"));
     data.set("error", "Không có báo cáo mang mã «" + id.substr(0, 200) + "».");
     data.set("sorts", Data{Data::type::list});
-    return Render(embedded::search_search, data);
+    return Render(embedded::server_search, data);
   }
   auto flag = [](bool b) { return b ? Data(Data::type::bool_true) : Data(Data::type::bool_false); };
   data.set("page_title", Text(doc["title"]));
@@ -384,7 +384,7 @@ std::string DocumentPage(Searcher& searcher, const std::string& id, int* status)
   }
   data.set("similar_any", flag(similar.is_non_empty_list()));
   data.set("similar", similar);
-  return Render(embedded::search_document, data);
+  return Render(embedded::server_document, data);
 }
 
 // A page for a request that failed, in Vietnamese: the 4xx of the library
@@ -427,7 +427,7 @@ void RegisterWebUi(Routes* server, SearcherPool* searchers, Metrics* metrics) {
     res.set_header("Cache-Control", "max-age=86400");
   });
   server->Get("/static/style.css", [](const httplib::Request&, httplib::Response& res) {
-    res.set_content(std::string(embedded::search_style), "text/css; charset=utf-8");
+    res.set_content(std::string(embedded::server_style), "text/css; charset=utf-8");
     res.set_header("Cache-Control", "max-age=3600");
   });
 }

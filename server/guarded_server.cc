@@ -1,4 +1,4 @@
-#include "search/guarded_server.h"
+#include "server/guarded_server.h"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>

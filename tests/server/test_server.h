@@ -11,7 +11,7 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
-#include "search/service.h"
+#include "server/service.h"
 
 namespace tinhgon::testing {
 

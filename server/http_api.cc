@@ -1,4 +1,4 @@
-#include "search/http_api.h"
+#include "server/http_api.h"
 
 #include <chrono>
 #include <memory>
@@ -9,16 +9,16 @@
 #include "corpus/corpus_reader.h"
 #include "corpus/report_id.h"
 #include "indexer/document_writer.h"
-#include "indexer/index_store.h"
-#include "search/http_errors.h"
-#include "search/http_params.h"
-#include "search/index_status.h"
-#include "search/metrics.h"
+#include "index/index_store.h"
+#include "server/http_errors.h"
+#include "server/http_params.h"
+#include "server/index_status.h"
+#include "server/metrics.h"
 #include "search/searcher.h"
-#include "search/routes.h"
-#include "search/searcher_pool.h"
-#include "search/write_token.h"
-#include "search_embedded.h"
+#include "server/routes.h"
+#include "server/searcher_pool.h"
+#include "server/write_token.h"
+#include "server_embedded.h"
 
 namespace tinhgon {
 namespace {
@@ -178,7 +178,7 @@ void RegisterApi(Routes* server, SearcherPool* searchers, const std::filesystem:
     res.set_content(metrics->Render(s->document_count(), s->revision()), "text/plain; version=0.0.4");
   }));
   server->Get("/openapi.json", route("/openapi.json", [](const auto&, auto& res, SearcherPool&) {
-    res.set_content(std::string(embedded::search_openapi), kJson);
+    res.set_content(std::string(embedded::server_openapi), kJson);
   }));
 }
 

@@ -1,4 +1,4 @@
-#include "search/http_params.h"
+#include "server/http_params.h"
 
 #include <charconv>
 

@@ -1,9 +1,9 @@
-#include "search/index_status.h"
+#include "server/index_status.h"
 
 #include <xapian.h>
 
 #include "analyzers/metadata/analysis_fingerprint.h"
-#include "indexer/schema.h"
+#include "index/schema.h"
 
 namespace tinhgon {
 

@@ -1,4 +1,4 @@
-#include "indexer/schema.h"
+#include "index/schema.h"
 
 #include <openssl/evp.h>
 

@@ -10,10 +10,10 @@
 #include <memory>
 #include <string>
 
-#include "search/guarded_server.h"
-#include "search/http_api.h"
-#include "search/metrics.h"
-#include "search/searcher_pool.h"
+#include "server/guarded_server.h"
+#include "server/http_api.h"
+#include "server/metrics.h"
+#include "server/searcher_pool.h"
 
 namespace spdlog {
 class logger;

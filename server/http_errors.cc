@@ -1,4 +1,4 @@
-#include "search/http_errors.h"
+#include "server/http_errors.h"
 
 #include <atomic>
 #include <chrono>
@@ -8,7 +8,7 @@
 #include <spdlog/spdlog.h>
 #include <xapian.h>
 
-#include "indexer/index_store.h"
+#include "index/index_store.h"
 #include "search/searcher.h"
 
 namespace tinhgon {

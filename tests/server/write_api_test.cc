@@ -6,11 +6,11 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
-#include "indexer/index_store.h"
+#include "index/index_store.h"
 #include "indexer/indexer.h"
-#include "search/write_token.h"
+#include "server/write_token.h"
 #include "tests/indexer/test_corpus.h"
-#include "tests/search/test_server.h"
+#include "tests/server/test_server.h"
 
 using nlohmann::json;
 using tinhgon::testing::CheckError;

@@ -1,4 +1,4 @@
-#include "indexer/index_store.h"
+#include "index/index_store.h"
 
 #include <charconv>
 #include <fstream>
@@ -8,7 +8,7 @@
 #include <unistd.h>
 
 #include "analyzers/metadata/analysis_fingerprint.h"
-#include "indexer/schema.h"
+#include "index/schema.h"
 
 namespace tinhgon {
 namespace {

@@ -29,7 +29,7 @@ struct ApiOptions {
 // writes go to the index in `db`.
 // Refused requests answer 4xx with {"error": {"code", "message"}}, an
 // index that cannot be read 503, a bug 500 with an error id that the log
-// line carries (search/http_errors.h); API answers carry a CORS header.
+// line carries (server/http_errors.h); API answers carry a CORS header.
 // /healthz borrows no searcher: it answers while all are busy.
 void RegisterApi(Routes* server, SearcherPool* searchers, const std::filesystem::path& db,
                  Metrics* metrics, const ApiOptions& options = {});

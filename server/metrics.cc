@@ -1,4 +1,4 @@
-#include "search/metrics.h"
+#include "server/metrics.h"
 
 #include <sstream>
 

@@ -1,4 +1,4 @@
-#include "search/routes.h"
+#include "server/routes.h"
 
 namespace tinhgon {
 namespace {

@@ -19,9 +19,9 @@
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
-#include "indexer/schema.h"
-#include "search/service.h"
-#include "search/write_token.h"
+#include "index/schema.h"
+#include "server/service.h"
+#include "server/write_token.h"
 
 namespace {
 tinhgon::Service* running = nullptr;

@@ -10,11 +10,11 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "search/http_params.h"
+#include "server/http_params.h"
 #include "search/query_parser.h"
 #include "search/searcher.h"
 #include "tests/indexer/test_corpus.h"
-#include "tests/search/test_server.h"
+#include "tests/server/test_server.h"
 
 using nlohmann::json;
 using nlohmann::ordered_json;

@@ -11,7 +11,7 @@ class Metrics;
 class Routes;
 class SearcherPool;
 
-// Vietnamese pages rendered from the mustache templates in search/templates
+// Vietnamese pages rendered from the mustache templates in server/templates
 // (compiled into the binary). Plain links and forms only: everything works
 // with JavaScript off, and the Content-Security-Policy allows no script at
 // all. Every string from a query or a report is HTML-escaped by the

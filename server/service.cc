@@ -1,4 +1,4 @@
-#include "search/service.h"
+#include "server/service.h"
 
 #include <chrono>
 
@@ -7,10 +7,10 @@
 #include <spdlog/spdlog.h>
 
 #include "analyzers/metadata/analysis_fingerprint.h"
-#include "search/connection_pool.h"
-#include "search/index_status.h"
-#include "search/routes.h"
-#include "search/web_ui.h"
+#include "server/connection_pool.h"
+#include "server/index_status.h"
+#include "server/routes.h"
+#include "server/web_ui.h"
 
 namespace tinhgon {
 namespace {

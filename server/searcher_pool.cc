@@ -1,4 +1,4 @@
-#include "search/searcher_pool.h"
+#include "server/searcher_pool.h"
 
 namespace tinhgon {
 

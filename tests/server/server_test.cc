@@ -10,7 +10,7 @@
 
 #include "indexer/indexer.h"
 #include "tests/indexer/test_corpus.h"
-#include "tests/search/test_server.h"
+#include "tests/server/test_server.h"
 
 using nlohmann::json;
 using tinhgon::testing::CheckError;

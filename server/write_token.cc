@@ -1,4 +1,4 @@
-#include "search/write_token.h"
+#include "server/write_token.h"
 
 #include <fstream>
 #include <sstream>

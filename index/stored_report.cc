@@ -1,4 +1,4 @@
-#include "search/stored_report.h"
+#include "index/stored_report.h"
 
 #include <algorithm>
 #include <vector>
