@@ -161,8 +161,7 @@ int main(int argc, char** argv) {
          for (char c : q) r.q += (c == '"' || c == '(' || c == ')') ? ' ' : c;
          r.facets = false;
          std::vector<std::string> ids;
-         nlohmann::ordered_json response = searcher.Search(r);
-         for (const auto& hit : response["results"]) ids.push_back(hit["id"]);
+         for (const tinhgon::Hit& hit : searcher.Search(r).results) ids.push_back(hit.report.id);
          return ids;
        }},
       {"FTS5 remove_diacritics 0, AND", [&](const std::string& q) { return exact.Search(q, "AND"); }},

@@ -72,9 +72,9 @@ class HitChecker {
     auto cached = terms_.find(id);
     if (cached != terms_.end()) return cached->second;
     std::set<std::string>& terms = terms_[id];
-    nlohmann::ordered_json doc = searcher_.Document(id);
-    if (doc.is_null()) return terms;
-    std::string text = doc.value("title", "") + "\n" + doc.value("text", "");
+    std::optional<tinhgon::ReportRecord> doc = searcher_.Document(id);
+    if (!doc) return terms;
+    std::string text = doc->report.title.value_or("") + "\n" + doc->text;
     for (const tinhgon::Token& t : analyzer_.Analyze(text).tokens) terms.insert(t.folded);
     return terms;
   }
@@ -119,22 +119,22 @@ int main(int argc, char** argv) {
     double all_words = -1;  // the reports holding every word, when the typed query was not relaxed
     for (const auto& [name, request] : {std::pair<const char*, tinhgon::SearchRequest>{"every word (now)", typed},
                                         std::pair<const char*, tinhgon::SearchRequest>{"any word (before)", any}}) {
-      nlohmann::ordered_json response = searcher.Search(request);
+      tinhgon::SearchResponse response = searcher.Search(request);
       Tally& t = tallies[name];
       ++t.queries;
-      const double total = response["total"].get<double>();
+      const double total = static_cast<double>(response.total);
       t.total += total;
       if (total == 0) ++t.empty;
-      if (!response["relaxed"].is_null()) {
+      if (response.relaxed) {
         ++t.relaxed;
         continue;
       }
       if (all_words < 0) all_words = total;  // the typed query runs first
       t.all_words += all_words;
       t.matched += total;
-      for (const auto& hit : response["results"]) {
+      for (const tinhgon::Hit& hit : response.results) {
         ++t.hits;
-        t.holding += checker.HoldsEvery(hit["id"].get<std::string>(), words);
+        t.holding += checker.HoldsEvery(hit.report.id, words);
       }
     }
   }

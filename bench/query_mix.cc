@@ -19,6 +19,7 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include "index/stored_report.h"
 #include "analyzers/analyzer.h"
 
 namespace {
@@ -70,7 +71,7 @@ int main(int argc, char** argv) {
     } catch (const Xapian::DocNotFoundError&) {
       continue;  // a deleted document's id
     }
-    nlohmann::json data = nlohmann::json::parse(doc.get_data());
+    nlohmann::json data = nlohmann::json(tinhgon::DecodeStoredRecord(doc.get_data()).value());
     std::vector<std::string> words = Words(data.value("title", ""));
     if (words.size() < 2) continue;
     std::size_t length = std::uniform_int_distribution<std::size_t>(2, std::min<std::size_t>(4, words.size()))(random);

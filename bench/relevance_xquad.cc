@@ -210,8 +210,7 @@ int main(int argc, char** argv) {
     request.facets = false;
     request.per_page = 10;
     std::vector<std::string> ids;
-    nlohmann::ordered_json response = searcher.Search(request);
-    for (const auto& hit : response["results"]) ids.push_back(hit["id"]);
+    for (const tinhgon::Hit& hit : searcher.Search(request).results) ids.push_back(hit.report.id);
     return ids;
   });
   std::unique_ptr<Fts5> fts_exact, fts_folded;

@@ -19,7 +19,7 @@ namespace tinhgon::schema {
 
 // Bumped whenever the layout changes, so an index built by another version is
 // rebuilt rather than misread. Stored in the index metadata under kVersionKey.
-inline constexpr std::string_view kVersion = "4";
+inline constexpr std::string_view kVersion = "5";
 inline constexpr std::string_view kVersionKey = "tinhgon.schema";
 // The fingerprint of the analysis chain and its data that last wrote the
 // index (analyzers/metadata/analysis_fingerprint.h). The search service
@@ -91,8 +91,9 @@ enum Slot : Xapian::valueno {
 // --- Document data ---------------------------------------------------------------
 // A JSON object: id, source (file), format, encoding, url, publisher, and the
 // extracted metadata as `tinhgon-index --analyze` prints it (title, byline,
-// date, dates_mentioned, localities, agencies, events, figures), plus `text`,
-// the cleaned text snippets are cut from.
+// date, dates_mentioned, localities, agencies, events, figures); then a NUL
+// byte and the cleaned text snippets are cut from, outside the JSON so a hit
+// never decodes it (index/stored_report.h reads and writes this).
 
 // The stub file in an index directory, and the generation it names (empty
 // when `dir` holds no index).

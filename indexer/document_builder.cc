@@ -10,6 +10,7 @@
 #include "analyzers/metadata/analysis_fingerprint.h"
 #include "analyzers/metadata/gazetteer.h"
 #include "index/schema.h"
+#include "index/stored_report.h"
 
 namespace tinhgon {
 namespace {
@@ -167,8 +168,8 @@ Xapian::Document DocumentBuilder::Build(const SourceReport& report, const std::s
                                  {"encoding", report.encoding},
                                  {"url", report.url ? nlohmann::ordered_json(*report.url) : nullptr},
                                  {"publisher", report.publisher ? nlohmann::ordered_json(*report.publisher) : nullptr}};
-  data.update(ToJson(m, gazetteer, /*with_text=*/true));
-  doc.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  data.update(ToJson(m, gazetteer, /*with_text=*/false));
+  doc.set_data(EncodeStoredRecord(data, m.text));
   return doc;
 }
 

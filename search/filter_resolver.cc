@@ -21,68 +21,61 @@ std::string FilterResolver::Key(const std::string& text) const {
 
 FilterResolver::FilterResolver(Analyzer& analyzer, const Gazetteer& gazetteer, const AgencyExtractor& agencies)
     : analyzer_(analyzer), agencies_(agencies) {
-  auto add = [&](const std::string& field, const std::string& name, const std::string& code,
-                 std::string_view prefix) {
+  auto add = [&](Filter filter, const std::string& name, const std::string& code, std::string_view prefix) {
     std::string term = schema::Term(prefix, code);
     for (const std::string& key : {Key(name), code}) {
-      auto& terms = names_[field][key];
+      auto& terms = names_[filter][key];
       if (std::find(terms.begin(), terms.end(), term) == terms.end()) terms.push_back(term);
     }
   };
   for (std::size_t i = 0; i < gazetteer.province_count(); ++i) {
     const AdminUnit& p = gazetteer.province(static_cast<std::int32_t>(i));
-    add("province", p.name, p.code, schema::kProvince);
+    add(Filter::kProvince, p.name, p.code, schema::kProvince);
   }
   for (std::size_t i = 0; i < gazetteer.province_2025_count(); ++i) {
     const Province2025& p = gazetteer.province_2025(static_cast<std::int32_t>(i));
-    add("province_2025", p.name, p.code, schema::kProvince2025);
+    add(Filter::kProvince2025, p.name, p.code, schema::kProvince2025);
   }
   for (std::size_t i = 0; i < gazetteer.district_count(); ++i) {
     const AdminUnit& d = gazetteer.district(static_cast<std::int32_t>(i));
-    add("district", d.name, d.code, schema::kDistrict);
+    add(Filter::kDistrict, d.name, d.code, schema::kDistrict);
   }
   for (std::size_t i = 0; i < gazetteer.commune_count(); ++i) {
     const AdminUnit& c = gazetteer.commune(static_cast<std::int32_t>(i));
-    add("commune", c.name, c.code, schema::kCommune);
+    add(Filter::kCommune, c.name, c.code, schema::kCommune);
   }
   // A 2025 commune by its name, or by its name after its kind ("phường Sài
   // Gòn"), as the facet labels it and as reports write it.
   for (std::size_t i = 0; i < gazetteer.commune_2025_count(); ++i) {
     const AdminUnit& c = gazetteer.commune_2025(static_cast<std::int32_t>(i));
-    add("commune_2025", c.name, c.code, schema::kCommune2025);
-    add("commune_2025", std::string(AdminKindName(c)) + " " + c.name, c.code, schema::kCommune2025);
+    add(Filter::kCommune2025, c.name, c.code, schema::kCommune2025);
+    add(Filter::kCommune2025, std::string(AdminKindName(c)) + " " + c.name, c.code, schema::kCommune2025);
   }
   for (std::size_t i = 0; i < agencies.kind_count(); ++i) {
     const AgencyExtractor::Kind& k = agencies.kind(static_cast<int>(i));
-    add("agency", k.label, k.slug, schema::kAgency);
-    names_["agency"][k.slug] = {schema::Term(schema::kAgency, k.slug)};
+    add(Filter::kAgency, k.label, k.slug, schema::kAgency);
+    names_[Filter::kAgency][k.slug] = {schema::Term(schema::kAgency, k.slug)};
   }
-  const std::pair<const char*, const char*> kEvents[] = {
-      {"merge", "hợp nhất"},         {"annex", "sáp nhập"},       {"split", "tách"},
-      {"dissolve", "giải thể"},      {"unify_roles", "nhất thể hóa"}, {"establish", "thành lập"},
-      {"pilot_stop", "dừng thí điểm"}};
-  for (const auto& [type, words] : kEvents) add("event", words, type, schema::kEvent);
+  for (EventType type : kEventTypes) {
+    add(Filter::kEvent, std::string(FilterWords(type)), std::string(ApiName(type)), schema::kEvent);
+  }
 }
 
-std::vector<std::string> FilterResolver::Terms(const std::string& field, const std::string& value,
-                                               std::string* problem) const {
-  if (field == "year") {
+std::vector<std::string> FilterResolver::Terms(Filter filter, const std::string& value, std::string* problem) const {
+  if (filter == Filter::kYear) {
     bool year = value.size() == 4 && value.find_first_not_of("0123456789") == std::string::npos;
     if (year) return {schema::Term(schema::kYear, value)};
     if (problem) *problem = "year '" + value + "' is not four digits";
     return {};
   }
-  auto table = names_.find(field);
-  if (table == names_.end()) {
-    if (problem) *problem = "unknown filter '" + field + "'";
-    return {};
-  }
+  auto table = names_.find(filter);
+  if (table == names_.end()) return {};  // a filter with no values known (no agencies loaded)
   for (const std::string& key : {value, Key(value)}) {
     auto found = table->second.find(key);
     if (found != table->second.end()) return found->second;
   }
   // An agency named by any of its aliases or abbreviations ("UBKT").
-  if (field == "agency") {
+  if (filter == Filter::kAgency) {
     const Analysis analysis = analyzer_.Analyze(value);
     std::vector<const Token*> tokens = WrittenTokens(analysis.tokens);
     auto found = agencies_.Find(tokens, analysis.text);
@@ -90,7 +83,7 @@ std::vector<std::string> FilterResolver::Terms(const std::string& field, const s
       return {schema::Term(schema::kAgency, agencies_.kind(found.front().kind).slug)};
     }
   }
-  if (problem) *problem = "no " + field + " called '" + value + "'";
+  if (problem) *problem = "no " + std::string(ApiName(filter)) + " called '" + value + "'";
   return {};
 }
 

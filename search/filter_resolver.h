@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "analyzers/metadata/vocabulary.h"
+
 namespace tinhgon {
 
 class Analyzer;
@@ -16,19 +18,18 @@ class FilterResolver {
  public:
   FilterResolver(Analyzer& analyzer, const Gazetteer& gazetteer, const AgencyExtractor& agencies);
 
-  // Terms for `value` of `field` (a canonical field name: province,
-  // province_2025, district, commune, commune_2025, agency, event, year);
-  // several terms are alternatives. Empty when nothing is called that: the filter then matches
-  // nothing, and `problem` says what was not recognized.
-  std::vector<std::string> Terms(const std::string& field, const std::string& value, std::string* problem) const;
+  // Terms for `value` of `filter`; several terms are alternatives. Empty
+  // when nothing is called that: the filter then matches nothing, and
+  // `problem` says what was not recognized.
+  std::vector<std::string> Terms(Filter filter, const std::string& value, std::string* problem) const;
 
  private:
   std::string Key(const std::string& text) const;  // folded, case-insensitive name key
 
   Analyzer& analyzer_;
   const AgencyExtractor& agencies_;
-  // field → folded name key or code → schema terms
-  std::map<std::string, std::map<std::string, std::vector<std::string>>> names_;
+  // filter → folded name key or code → schema terms
+  std::map<Filter, std::map<std::string, std::vector<std::string>>> names_;
 };
 
 }  // namespace tinhgon

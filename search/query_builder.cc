@@ -103,9 +103,9 @@ Xapian::Query QueryBuilder::Phrase(const std::string& text, HighlightTerms* high
   return Xapian::Query(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(), parts.size());
 }
 
-Xapian::Query QueryBuilder::Filter(const QueryNode& node, std::vector<std::string>* problems) {
+Xapian::Query QueryBuilder::FilterClause(const QueryNode& node, std::vector<std::string>* problems) {
   std::string problem;
-  std::vector<std::string> terms = filters_.Terms(node.field, node.text, &problem);
+  std::vector<std::string> terms = filters_.Terms(node.filter, node.text, &problem);
   if (!problem.empty()) problems->push_back(problem);
   if (terms.empty()) return Nothing();
   std::vector<Xapian::Query> alternatives(terms.begin(), terms.end());
@@ -129,7 +129,7 @@ Xapian::Query QueryBuilder::Build(const QueryNode& node, HighlightTerms* highlig
       return Phrase(node.text, highlight);
     case QueryNode::Kind::kFilter: {
       // A filter selects; it adds nothing to the score.
-      return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Filter(node, problems), 0.0);
+      return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, FilterClause(node, problems), 0.0);
     }
     case QueryNode::Kind::kAnd:
     case QueryNode::Kind::kOr: {
@@ -164,7 +164,7 @@ bool QueryBuilder::SplitInto(const QueryNode& node, Clauses* out, std::vector<st
       return true;
     }
     case QueryNode::Kind::kFilter:
-      out->filters.push_back(Filter(node, problems));
+      out->filters.push_back(FilterClause(node, problems));
       return true;
     case QueryNode::Kind::kAnd:
       for (const QueryNode& child : node.children) {

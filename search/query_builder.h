@@ -85,7 +85,7 @@ class QueryBuilder {
   void Words(const std::string& text, HighlightTerms* highlight, std::vector<Clause>* clauses,
              std::vector<Xapian::Query>* pairs);
   Xapian::Query Phrase(const std::string& text, HighlightTerms* highlight);
-  Xapian::Query Filter(const QueryNode& node, std::vector<std::string>* problems);
+  Xapian::Query FilterClause(const QueryNode& node, std::vector<std::string>* problems);
   bool SplitInto(const QueryNode& node, Clauses* out, std::vector<std::string>* problems);
 
   Analyzer& analyzer_;

@@ -1,5 +1,6 @@
 #include "search/query_parser.h"
 
+#include <optional>
 #include <stdexcept>
 
 namespace tinhgon {
@@ -8,7 +9,7 @@ namespace {
 struct Lexeme {
   enum Kind { kWord, kQuoted, kOpen, kClose, kAnd, kOr, kNot, kMinus, kField, kEnd } kind;
   std::string text;   // word, quoted text, or field value
-  std::string field;  // kField
+  Filter filter = Filter::kProvince;  // kField
 };
 
 struct SyntaxError : std::runtime_error {
@@ -33,11 +34,11 @@ std::vector<Lexeme> Lex(std::string_view q) {
       ++i;
       continue;
     }
-    if (c == '(') { out.push_back({Lexeme::kOpen, "", ""}); ++i; continue; }
-    if (c == ')') { out.push_back({Lexeme::kClose, "", ""}); ++i; continue; }
-    if (c == '"') { out.push_back({Lexeme::kQuoted, read_quoted(i), ""}); continue; }
+    if (c == '(') { out.push_back({Lexeme::kOpen, ""}); ++i; continue; }
+    if (c == ')') { out.push_back({Lexeme::kClose, ""}); ++i; continue; }
+    if (c == '"') { out.push_back({Lexeme::kQuoted, read_quoted(i)}); continue; }
     if (c == '-' && i + 1 < q.size() && !IsSpace(q[i + 1]) && (i == 0 || IsSpace(q[i - 1]) || q[i - 1] == '(')) {
-      out.push_back({Lexeme::kMinus, "", ""});
+      out.push_back({Lexeme::kMinus, ""});
       ++i;
       continue;
     }
@@ -46,20 +47,20 @@ std::vector<Lexeme> Lex(std::string_view q) {
     std::string word(q.substr(start, i - start));
     std::size_t colon = word.find(':');
     if (colon != std::string::npos && colon > 0) {
-      std::string field = CanonicalField(word.substr(0, colon));
-      if (field.empty()) throw SyntaxError("unknown field '" + word.substr(0, colon) + "'");
+      std::optional<Filter> field = FilterOfQueryField(word.substr(0, colon));
+      if (!field) throw SyntaxError("unknown field '" + word.substr(0, colon) + "'");
       std::string value = word.substr(colon + 1);
       if (value.empty() && i < q.size() && q[i] == '"') value = read_quoted(i);
       if (value.empty()) throw SyntaxError("field '" + word.substr(0, colon) + "' has no value");
-      out.push_back({Lexeme::kField, value, field});
+      out.push_back({Lexeme::kField, value, *field});
       continue;
     }
-    if (word == "AND") out.push_back({Lexeme::kAnd, "", ""});
-    else if (word == "OR") out.push_back({Lexeme::kOr, "", ""});
-    else if (word == "NOT") out.push_back({Lexeme::kNot, "", ""});
-    else out.push_back({Lexeme::kWord, word, ""});
+    if (word == "AND") out.push_back({Lexeme::kAnd, ""});
+    else if (word == "OR") out.push_back({Lexeme::kOr, ""});
+    else if (word == "NOT") out.push_back({Lexeme::kNot, ""});
+    else out.push_back({Lexeme::kWord, word});
   }
-  out.push_back({Lexeme::kEnd, "", ""});
+  out.push_back({Lexeme::kEnd, ""});
   return out;
 }
 
@@ -104,7 +105,7 @@ class Parser {
       } else if (and_not || k == Lexeme::kNot || k == Lexeme::kMinus) {
         p_ += and_not ? 2 : 1;
         QueryNode negative = Unary();
-        QueryNode node{QueryNode::Kind::kNot, "", "", {std::move(left), std::move(negative)}};
+        QueryNode node{QueryNode::Kind::kNot, "", {}, {std::move(left), std::move(negative)}};
         left = std::move(node);
       } else if (k == Lexeme::kWord || k == Lexeme::kQuoted || k == Lexeme::kOpen || k == Lexeme::kField) {
         left = Combine(QueryNode::Kind::kAnd, std::move(left), Unary());
@@ -122,14 +123,14 @@ class Parser {
         std::string words = l.text;
         ++p_;
         while (l_[p_].kind == Lexeme::kWord) words += " " + l_[p_++].text;
-        return {QueryNode::Kind::kWords, words, "", {}};
+        return {QueryNode::Kind::kWords, words, {}, {}};
       }
       case Lexeme::kQuoted:
         ++p_;
-        return {QueryNode::Kind::kPhrase, l.text, "", {}};
+        return {QueryNode::Kind::kPhrase, l.text, {}, {}};
       case Lexeme::kField:
         ++p_;
-        return {QueryNode::Kind::kFilter, l.text, l.field, {}};
+        return {QueryNode::Kind::kFilter, l.text, l.filter, {}};
       case Lexeme::kOpen: {
         ++p_;
         QueryNode inner = Or();
@@ -150,7 +151,7 @@ class Parser {
       left.children.push_back(std::move(right));
       return left;
     }
-    return {kind, "", "", {std::move(left), std::move(right)}};
+    return {kind, "", {}, {std::move(left), std::move(right)}};
   }
 
   std::vector<Lexeme> l_;
@@ -170,24 +171,6 @@ std::string PlainWords(std::string_view q) {
 
 }  // namespace
 
-std::string CanonicalField(std::string_view name) {
-  static const std::pair<const char*, const char*> kFields[] = {
-      {"tinh", "province"},           {"province", "province"},
-      {"tinh2025", "province_2025"},  {"province2025", "province_2025"},
-      {"province_2025", "province_2025"},
-      {"huyen", "district"},          {"district", "district"},
-      {"xa", "commune"},              {"commune", "commune"},
-      {"xa2025", "commune_2025"},     {"commune2025", "commune_2025"},
-      {"commune_2025", "commune_2025"},
-      {"coquan", "agency"},           {"agency", "agency"},
-      {"sukien", "event"},            {"event", "event"},
-      {"nam", "year"},                {"year", "year"}};
-  for (const auto& [alias, canonical] : kFields) {
-    if (name == alias) return canonical;
-  }
-  return std::string();
-}
-
 ParsedQuery ParseQuery(std::string_view query) {
   ParsedQuery parsed;
   if (query.find_first_not_of(" \t\r\n") == std::string_view::npos) return parsed;  // everything
@@ -198,7 +181,7 @@ ParsedQuery ParseQuery(std::string_view query) {
   } catch (const SyntaxError& e) {
     parsed.fell_back = true;
     parsed.problem = e.what();
-    parsed.root = {QueryNode::Kind::kWords, PlainWords(query), "", {}};
+    parsed.root = {QueryNode::Kind::kWords, PlainWords(query), {}, {}};
   }
   return parsed;
 }

@@ -5,6 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include "analyzers/metadata/vocabulary.h"
+
 namespace tinhgon {
 
 // A parsed query: words, "quoted phrases", AND / OR / NOT, -word, ( … ), and
@@ -15,7 +17,7 @@ struct QueryNode {
   enum class Kind { kWords, kPhrase, kAnd, kOr, kNot, kFilter };
   Kind kind = Kind::kWords;
   std::string text;   // kWords, kPhrase: the typed text; kFilter: the value
-  std::string field;  // kFilter: canonical field name ("province", "agency", …)
+  Filter filter = Filter::kProvince;  // kFilter: what the value names
   std::vector<QueryNode> children;  // kAnd, kOr: operands; kNot: [positive, negative]
 };
 
@@ -28,7 +30,7 @@ struct ParsedQuery {
   bool has_operators = false;
 };
 
-// Field names, Vietnamese first with English aliases:
+// Field names (FilterOfQueryField), Vietnamese first with English aliases:
 //   tinh:/province:  tinh2025:/province2025:  huyen:/district:  xa:/commune:
 //   xa2025:/commune2025:  coquan:/agency:  sukien:/event:  nam:/year:
 // Values may be quoted: tinh:"Bắc Kạn". Operators are upper-case words so that
@@ -37,8 +39,5 @@ struct ParsedQuery {
 // never fails: the query falls back to its words, and `problem` says why.
 // An empty query is an empty kWords node: every document, for browsing by filters.
 ParsedQuery ParseQuery(std::string_view query);
-
-// The canonical field for a name or alias, or empty.
-std::string CanonicalField(std::string_view name);
 
 }  // namespace tinhgon

@@ -27,9 +27,6 @@ void Validate(const SearchRequest& r) {
     throw SearchError("page_too_deep", "results beyond number " + std::to_string(kMaxResultWindow) +
                                            " are not served: narrow the search with filters");
   }
-  if (r.sort != "relevance" && r.sort != "date" && r.sort != "date_asc") {
-    throw SearchError("invalid_sort", "sort must be relevance, date or date_asc");
-  }
   for (const std::string* bound : {&r.from, &r.to}) {
     if (!bound->empty() && !IsIsoDate(*bound)) {
       throw SearchError("invalid_date", "'" + *bound + "' is not a date in the form YYYY-MM-DD");

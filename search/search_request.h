@@ -8,18 +8,19 @@
 #include <string>
 #include <vector>
 
+#include "analyzers/metadata/vocabulary.h"
+
 namespace tinhgon {
 
 class Analyzer;
 
 struct SearchRequest {
   std::string q;
-  // Canonical filter name (province, province_2025, district, commune,
-  // commune_2025, agency, event, year) → values; values of one filter are
-  // alternatives.
-  std::map<std::string, std::vector<std::string>> filters;
-  std::string from, to;          // publication date bounds, YYYY-MM-DD, inclusive
-  std::string sort = "relevance";  // relevance | date (newest first) | date_asc
+  // Filter → values, as people name them ("Bắc Kạn", "06", "sáp nhập");
+  // values of one filter are alternatives.
+  std::map<Filter, std::vector<std::string>> filters;
+  std::string from, to;  // publication date bounds, YYYY-MM-DD, inclusive
+  SortOrder sort = SortOrder::kRelevance;
   int page = 1;
   int per_page = 10;
   bool facets = true;
@@ -30,6 +31,11 @@ struct SearchRequest {
 struct SearchError : std::runtime_error {
   SearchError(std::string code_, const std::string& message) : std::runtime_error(message), code(std::move(code_)) {}
   std::string code;
+};
+
+// What a request names does not exist (a report id): the server answers 404.
+struct NotFoundError : SearchError {
+  explicit NotFoundError(const std::string& message) : SearchError("not_found", message) {}
 };
 
 // The index directory holds no index, or one that cannot be opened: the

@@ -28,11 +28,9 @@
 namespace tinhgon {
 namespace {
 
-using json = nlohmann::ordered_json;
+std::size_t Index(Facet f) { return static_cast<std::size_t>(f); }
 
-enum Facet { kProvinceFacet, kProvince2025Facet, kDistrictFacet, kCommune2025Facet, kAgencyFacet, kEventFacet,
-             kYearFacet, kFacets };
-const char* const kFacetNames[kFacets] = {"province", "province_2025", "district", "commune_2025", "agency", "event", "year"};
+// The value slot each facet is read from, in the order of kFacets.
 const std::vector<Xapian::valueno> kFacetSlots = {schema::kProvincesSlot, schema::kProvinces2025Slot,
                                                schema::kDistrictsSlot, schema::kCommunes2025Slot,
                                                schema::kAgenciesSlot,  schema::kEventsSlot, schema::kYearSlot};
@@ -41,11 +39,11 @@ const std::vector<Xapian::valueno> kFacetSlots = {schema::kProvincesSlot, schema
 // filter, and the prefix of its terms, whose codes are the units' parents.
 struct Nested {
   Facet facet;
-  const char* parent_filter;
+  Filter parent_filter;
   std::string_view parent_prefix;
 };
-const Nested kNested[] = {{kDistrictFacet, "province", schema::kProvince},
-                          {kCommune2025Facet, "province_2025", schema::kProvince2025}};
+const Nested kNested[] = {{Facet::kDistrict, Filter::kProvince, schema::kProvince},
+                          {Facet::kCommune2025, Filter::kProvince2025, schema::kProvince2025}};
 
 // "Phường Sài Gòn": 2025 communes are named with their kind, as several
 // share a name ("Xã Tân Phú", "Phường Tân Phú") and a facet lists them side by side.
@@ -71,9 +69,6 @@ class FacetCounter : public Xapian::MatchSpy {
 
 namespace {
 
-const char* const kFilterNames[] = {"province", "province_2025", "district", "commune", "commune_2025",
-                                    "agency",   "event",         "year"};
-
 std::string ReadStub(const std::filesystem::path& dir) {
   std::ifstream in(dir / schema::kStubFile);
   std::stringstream s;
@@ -85,14 +80,13 @@ std::string ReadStub(const std::filesystem::path& dir) {
 
 std::string Compact(const std::string& iso) { return iso.substr(0, 4) + iso.substr(5, 2) + iso.substr(8, 2); }
 
-// A hit as the API lists it, or nothing for a document whose data is damaged.
-std::optional<json> Hit(const Xapian::MSetIterator& it) {
-  std::optional<StoredHit> stored = DecodeStoredHit(it.get_document().get_data());
-  if (!stored) return std::nullopt;
-  json hit = std::move(stored->hit);
-  hit["score"] = it.get_weight();
-  hit["text"] = std::move(stored->text);  // for the snippet; removed after
-  return hit;
+// A hit as a result list shows it, or nothing for a document whose record
+// is damaged. The text stays in the document's data, for the snippet.
+std::optional<Hit> DecodeHit(const Xapian::MSetIterator& it, std::string* data) {
+  *data = it.get_document().get_data();
+  std::optional<StoredReport> report = DecodeStoredReport(*data);
+  if (!report) return std::nullopt;
+  return Hit{std::move(*report), it.get_weight(), {}};
 }
 
 }  // namespace
@@ -112,30 +106,28 @@ Searcher::Searcher(const std::filesystem::path& db, std::shared_ptr<RevisionTabl
   db_ = std::make_unique<Xapian::Database>(dir_.string());
   for (std::size_t i = 0; i < gazetteer_->province_count(); ++i) {
     const AdminUnit& p = gazetteer_->province(static_cast<std::int32_t>(i));
-    names_[kProvinceFacet][p.code] = p.name;
+    names_[Index(Facet::kProvince)][p.code] = p.name;
   }
   for (std::size_t i = 0; i < gazetteer_->province_2025_count(); ++i) {
     const Province2025& p = gazetteer_->province_2025(static_cast<std::int32_t>(i));
-    names_[kProvince2025Facet][p.code] = p.name;
+    names_[Index(Facet::kProvince2025)][p.code] = p.name;
   }
   for (std::size_t i = 0; i < gazetteer_->district_count(); ++i) {
     const AdminUnit& d = gazetteer_->district(static_cast<std::int32_t>(i));
-    names_[kDistrictFacet][d.code] = d.name;
-    parents_[kDistrictFacet][d.code] = gazetteer_->province(d.province).code;
+    names_[Index(Facet::kDistrict)][d.code] = d.name;
+    parents_[Index(Facet::kDistrict)][d.code] = gazetteer_->province(d.province).code;
   }
   for (std::size_t i = 0; i < gazetteer_->commune_2025_count(); ++i) {
     const AdminUnit& c = gazetteer_->commune_2025(static_cast<std::int32_t>(i));
-    names_[kCommune2025Facet][c.code] = Commune2025Label(c);
-    if (c.province_2025 >= 0) parents_[kCommune2025Facet][c.code] = gazetteer_->province_2025(c.province_2025).code;
+    names_[Index(Facet::kCommune2025)][c.code] = Commune2025Label(c);
+    if (c.province_2025 >= 0) {
+      parents_[Index(Facet::kCommune2025)][c.code] = gazetteer_->province_2025(c.province_2025).code;
+    }
   }
   for (std::size_t i = 0; i < agencies_->kind_count(); ++i) {
-    names_[kAgencyFacet][agencies_->kind(static_cast<int>(i)).slug] = agencies_->kind(static_cast<int>(i)).label;
+    names_[Index(Facet::kAgency)][agencies_->kind(static_cast<int>(i)).slug] = agencies_->kind(static_cast<int>(i)).label;
   }
-  const std::pair<const char*, const char*> kEvents[] = {
-      {"merge", "Hợp nhất"},         {"annex", "Sáp nhập"},       {"split", "Chia tách"},
-      {"dissolve", "Giải thể"},      {"unify_roles", "Nhất thể hóa"}, {"establish", "Thành lập"},
-      {"pilot_stop", "Dừng thí điểm"}};
-  for (const auto& [type, label] : kEvents) names_[kEventFacet][type] = label;
+  for (EventType type : kEventTypes) names_[Index(Facet::kEvent)][std::string(ApiName(type))] = Label(type);
 }
 
 Searcher::~Searcher() = default;
@@ -177,20 +169,22 @@ std::string Searcher::revision() {
   });
 }
 
-json Searcher::Facets(const FacetTable& table, const std::vector<std::vector<Xapian::doccount>>& counts,
-                      const SearchRequest& request, bool all_districts) {
-  std::set<std::string> selected_parents[kFacets];  // of the nested facets: the codes their filter names
+std::vector<FacetCounts> Searcher::Facets(const FacetTable& table,
+                                          const std::vector<std::vector<Xapian::doccount>>& counts,
+                                          const SearchRequest& request, bool all_districts) {
+  std::set<std::string> selected_parents[kFacets.size()];  // of the nested facets: the codes their filter names
   for (const Nested& nested : kNested) {
     auto filter = request.filters.find(nested.parent_filter);
     if (filter == request.filters.end()) continue;
     for (const std::string& value : filter->second) {
       for (const std::string& term : filters_->Terms(nested.parent_filter, value, nullptr)) {
-        selected_parents[nested.facet].insert(term.substr(nested.parent_prefix.size()));
+        selected_parents[Index(nested.facet)].insert(term.substr(nested.parent_prefix.size()));
       }
     }
   }
-  json facets = json::object();
-  for (int f = 0; f < kFacets; ++f) {
+  std::vector<FacetCounts> facets;
+  for (Facet facet : kFacets) {
+    const std::size_t f = Index(facet);
     std::vector<std::pair<std::string, Xapian::doccount>> values;
     for (std::size_t ordinal = 0; ordinal < counts[f].size(); ++ordinal) {
       if (counts[f][ordinal] > 0) values.emplace_back(table.values(f)[ordinal], counts[f][ordinal]);
@@ -198,7 +192,7 @@ json Searcher::Facets(const FacetTable& table, const std::vector<std::vector<Xap
     // By count, then by code, so equal counts list in a stable order.
     std::sort(values.begin(), values.end(),
               [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
-    json list = json::array();
+    FacetCounts listed{facet, {}};
     for (const auto& [code, count] : values) {
       if (parents_[f].size() > 0 && !all_districts) {  // a nested facet: units of the selected province(s)
         if (selected_parents[f].empty()) break;
@@ -206,14 +200,14 @@ json Searcher::Facets(const FacetTable& table, const std::vector<std::vector<Xap
         if (parent == parents_[f].end() || !selected_parents[f].count(parent->second)) continue;
       }
       auto name = names_[f].find(code);
-      list.push_back({{"value", code}, {"label", name == names_[f].end() ? code : name->second}, {"count", count}});
+      listed.values.push_back({code, name == names_[f].end() ? code : name->second, count});
     }
-    facets[kFacetNames[f]] = list;
+    facets.push_back(std::move(listed));
   }
   return facets;
 }
 
-json Searcher::Search(const SearchRequest& r) { return Run(r, false); }
+SearchResponse Searcher::Search(const SearchRequest& r) { return Run(r, false); }
 
 namespace {
 
@@ -241,7 +235,6 @@ struct Searcher::Plan {
   ParsedQuery parsed;
   HighlightTerms highlight;
   std::vector<std::string> warnings;
-  json applied = json::object();
   std::vector<Xapian::Query> filters;  // the request's parameters, each an AND'd alternative set
   Xapian::Query ranking, matching;     // filters applied
   std::optional<QueryBuilder::Clauses> clauses;  // a plain query's parts, for relaxing it
@@ -270,16 +263,14 @@ Searcher::Plan Searcher::MakePlan(const SearchRequest& r) {
     plan.warnings.push_back("query syntax ignored (" + plan.parsed.problem + "): searched for the words");
   }
   Xapian::Query query = builder_->Build(plan.parsed.root, &plan.highlight, &plan.warnings);
-  for (const char* name : kFilterNames) {
-    auto it = r.filters.find(name);
-    if (it == r.filters.end() || it->second.empty()) continue;
+  for (const auto& [filter, values] : r.filters) {  // a std::map: in vocabulary order
+    if (values.empty()) continue;
     std::vector<Xapian::Query> alternatives;
-    for (const std::string& value : it->second) {
+    for (const std::string& value : values) {
       std::string problem;
-      for (const std::string& term : filters_->Terms(name, value, &problem)) alternatives.emplace_back(term);
+      for (const std::string& term : filters_->Terms(filter, value, &problem)) alternatives.emplace_back(term);
       if (!problem.empty()) plan.warnings.push_back(problem);
     }
-    plan.applied[name] = it->second;
     plan.filters.push_back(alternatives.empty()
                                ? Xapian::Query::MatchNothing
                                : Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end()));
@@ -288,8 +279,6 @@ Searcher::Plan Searcher::MakePlan(const SearchRequest& r) {
     std::string low = r.from.empty() ? "00000000" : Compact(r.from);
     std::string high = r.to.empty() ? "99999999" : Compact(r.to);
     plan.filters.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, low, high);
-    if (!r.from.empty()) plan.applied["from"] = r.from;
-    if (!r.to.empty()) plan.applied["to"] = r.to;
   }
   plan.ranking = Filtered(query, plan.filters);
   if (r.facets) {
@@ -314,7 +303,7 @@ Xapian::Query Searcher::Filtered(Xapian::Query base, const std::vector<Xapian::Q
   return Xapian::Query(Xapian::Query::OP_FILTER, base, AndAll(filters));
 }
 
-json Searcher::Run(const SearchRequest& r, bool all_districts) {
+SearchResponse Searcher::Run(const SearchRequest& r, bool all_districts) {
   const auto start = std::chrono::steady_clock::now();
   Validate(r);
   return WithRetry([&] {
@@ -323,55 +312,63 @@ json Searcher::Run(const SearchRequest& r, bool all_districts) {
     enquire.set_query(plan.ranking);
     SetSort(enquire, r.sort);
     Xapian::MSet mset = enquire.get_mset((r.page - 1) * r.per_page, r.per_page, kRelaxBelow);
-    Xapian::doccount total = mset.get_matches_estimated();
-    std::shared_ptr<const FacetTable> table;
-    if (r.facets) table = tables_->facets.Get(*db_, RevisionKey(), kFacetSlots);
-    std::optional<FacetCounter> counter;
-    if (r.facets) counter.emplace(*table);
-    if (r.facets) total = CountExactly(plan.matching, &*counter);
-    json relaxed = nullptr;
-    if (total < kRelaxBelow && plan.clauses && plan.clauses->clauses.size() >= 2) {
-      Relaxation relaxation = RelaxPlan(plan);
-      if (relaxation.relaxed) {
-        relaxed = {{"required", relaxation.required}, {"of", relaxation.of}, {"dropped", relaxation.dropped}};
-        mset = RankRelaxed(plan, relaxation, r);
-        total = relaxation.matches.count();
-        if (r.facets) {
-          counter.emplace(*table);
-          relaxation.matches.ForEach([&](Xapian::docid did) { counter->Add(did); });
-        }
-      }
+    SearchResponse response;
+    response.query = r.q;
+    if (plan.corrected) response.searched_for = plan.q;
+    response.corrections = plan.corrections;
+    response.total = mset.get_matches_estimated();
+    response.page = r.page;
+    response.per_page = r.per_page;
+    response.sort = r.sort;
+    for (const auto& [filter, values] : r.filters) {
+      if (!values.empty()) response.filters[filter] = values;
     }
-    json facets = json::object();
-    if (r.facets) facets = Facets(*table, counter->counts(), r, all_districts);
+    response.from = r.from;
+    response.to = r.to;
+    CountAndRelax(plan, r, all_districts, &mset, &response);
     Readings read;
-    std::optional<std::string> reading = ReadInContext(plan, mset, &read);
-    json suggestion = reading ? json(*reading) : Suggest(plan);
-    double took = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    json corrections = json::array();
-    for (const Correction& c : plan.corrections) {
-      corrections.push_back({{"from", c.from}, {"to", c.to}, {"kind", KindName(c.kind)}, {"expanded", c.expanded}});
-    }
-    return json{{"query", r.q},
-                {"searched_for", plan.corrected ? json(plan.q) : json(nullptr)},
-                {"corrections", corrections},
-                {"total", total},
-                {"page", r.page},
-                {"per_page", r.per_page},
-                {"sort", r.sort},
-                {"filters", plan.applied},
-                {"relaxed", relaxed},
-                {"results", Hits(mset, plan.highlight, read)},
-                {"facets", facets},
-                {"suggestion", suggestion},
-                {"warnings", plan.warnings},
-                {"took_ms", took}};
+    response.suggestion = ReadInContext(plan, mset, &read);
+    if (!response.suggestion) response.suggestion = Suggest(plan);
+    response.results = Hits(mset, plan.highlight, read);
+    response.warnings = plan.warnings;
+    response.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    return response;
   });
 }
 
-void Searcher::SetSort(Xapian::Enquire& enquire, const std::string& sort) {
-  if (sort == "date") enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
-  if (sort == "date_asc") enquire.set_sort_by_value_then_relevance(schema::kDateSlot, false);
+// Without facets the total stays Xapian's estimate, and a query is relaxed
+// only when that estimate is below kRelaxBelow.
+void Searcher::CountAndRelax(const Plan& plan, const SearchRequest& r, bool all_districts, Xapian::MSet* mset,
+                             SearchResponse* response) {
+  std::shared_ptr<const FacetTable> table;
+  std::optional<FacetCounter> counter;
+  if (r.facets) {
+    table = tables_->facets.Get(*db_, RevisionKey(), kFacetSlots);
+    counter.emplace(*table);
+    response->total = CountExactly(plan.matching, &*counter);
+  }
+  if (response->total < kRelaxBelow && plan.clauses && plan.clauses->clauses.size() >= 2) {
+    Relaxation relaxation = RelaxPlan(plan);
+    if (relaxation.relaxed) {
+      response->relaxed = Relaxed{relaxation.required, relaxation.of, relaxation.dropped};
+      *mset = RankRelaxed(plan, relaxation, r);
+      response->total = relaxation.matches.count();
+      if (r.facets) {
+        counter.emplace(*table);
+        relaxation.matches.ForEach([&](Xapian::docid did) { counter->Add(did); });
+      }
+    }
+  }
+  response->facets_counted = r.facets;
+  if (r.facets) response->facets = Facets(*table, counter->counts(), r, all_districts);
+}
+
+void Searcher::SetSort(Xapian::Enquire& enquire, SortOrder sort) {
+  switch (sort) {
+    case SortOrder::kRelevance: break;
+    case SortOrder::kDate: enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true); break;
+    case SortOrder::kDateAscending: enquire.set_sort_by_value_then_relevance(schema::kDateSlot, false); break;
+  }
 }
 
 // Exact counts visit every match of the matching query, which weighs
@@ -416,10 +413,11 @@ Xapian::MSet Searcher::RankRelaxed(const Plan& plan, const Relaxation& relaxatio
   return enquire.get_mset((r.page - 1) * r.per_page, r.per_page, 0, nullptr, &in_set);
 }
 
-json Searcher::Hits(const Xapian::MSet& mset, const HighlightTerms& highlight, const Readings& read) {
-  json results = json::array();
+std::vector<Hit> Searcher::Hits(const Xapian::MSet& mset, const HighlightTerms& highlight, const Readings& read) {
+  std::vector<Hit> results;
+  std::string data;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    std::optional<json> hit = Hit(it);
+    std::optional<Hit> hit = DecodeHit(it, &data);
     if (!hit) continue;
     HighlightTerms marks = highlight;
     for (const auto& [folded, term] : read) {
@@ -429,10 +427,8 @@ json Searcher::Hits(const Xapian::MSet& mset, const HighlightTerms& highlight, c
       marks.folded.erase(folded);
       marks.exact.insert(term);
     }
-    Snippet snippet = MakeSnippet(*analyzer_, (*hit)["text"].get<std::string>(), marks);
-    hit->erase("text");
-    (*hit)["snippet"] = {{"html", snippet.html}, {"text", snippet.text}, {"matches", snippet.matches}};
-    results.push_back(*hit);
+    hit->snippet = MakeSnippet(*analyzer_, StoredText(data), marks);
+    results.push_back(std::move(*hit));
   }
   return results;
 }
@@ -463,28 +459,31 @@ std::optional<std::string> Searcher::ReadInContext(const Plan& plan, const Xapia
 
 // A query typed without marks: offer the form with them, whatever it found,
 // so the same words always get the same offer.
-json Searcher::Suggest(const Plan& plan) {
-  if (plan.parsed.fell_back || plan.q.empty()) return nullptr;
+std::optional<std::string> Searcher::Suggest(const Plan& plan) {
+  if (plan.parsed.fell_back || plan.q.empty()) return std::nullopt;
   std::shared_ptr<const SuggestionTable> words =
       tables_->suggestions.Get(RevisionKey(), [&] { return std::make_shared<const SuggestionTable>(*db_); });
-  if (auto restored = RestoreDiacritics(*analyzer_, *words, plan.q)) return *restored;
-  return nullptr;
+  return RestoreDiacritics(*analyzer_, *words, plan.q);
 }
 
-json Searcher::Document(const std::string& id) {
-  return WithRetry([&]() -> json {
+std::optional<ReportRecord> Searcher::Document(const std::string& id) {
+  return WithRetry([&]() -> std::optional<ReportRecord> {
     std::string term = schema::IdTerm(id);
     Xapian::PostingIterator it = db_->postlist_begin(term);
-    if (it == db_->postlist_end(term)) return nullptr;
-    return json::parse(db_->get_document(*it).get_data(), nullptr, false);
+    if (it == db_->postlist_end(term)) return std::nullopt;
+    const std::string data = db_->get_document(*it).get_data();
+    std::optional<StoredReport> report = DecodeStoredReport(data);
+    std::optional<std::string_view> metadata = StoredMetadata(data);
+    if (!report || !metadata) return std::nullopt;
+    return ReportRecord{std::move(*report), std::string(*metadata), std::string(StoredText(data))};
   });
 }
 
-json Searcher::Similar(const std::string& id, int count) {
-  return WithRetry([&]() -> json {
+SimilarReports Searcher::Similar(const std::string& id, int count) {
+  return WithRetry([&] {
     std::string term = schema::IdTerm(id);
     Xapian::PostingIterator it = db_->postlist_begin(term);
-    if (it == db_->postlist_end(term)) throw SearchError("not_found", "no report with id '" + id + "'");
+    if (it == db_->postlist_end(term)) throw NotFoundError("no report with id '" + id + "'");
     Xapian::RSet rset;
     rset.add_document(*it);
     Xapian::Enquire enquire(*db_);
@@ -496,22 +495,20 @@ json Searcher::Similar(const std::string& id, int count) {
     Xapian::Query query(Xapian::Query::OP_OR, eset.begin(), eset.end());
     enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, query, Xapian::Query(term)));
     Xapian::MSet mset = enquire.get_mset(0, count);
-    json results = json::array();
+    SimilarReports similar{id, {}};
+    std::string data;
     for (auto m = mset.begin(); m != mset.end(); ++m) {
-      std::optional<json> hit = Hit(m);
-      if (!hit) continue;
-      hit->erase("text");
-      results.push_back(*hit);
+      if (std::optional<Hit> hit = DecodeHit(m, &data)) similar.results.push_back(std::move(*hit));
     }
-    return json{{"id", id}, {"results", results}};
+    return similar;
   });
 }
 
-json Searcher::AllFacets() {
+FacetOverview Searcher::AllFacets() {
   SearchRequest everything;
   everything.per_page = 1;
-  json all = Run(everything, /*all_districts=*/true);
-  return json{{"total", all["total"]}, {"facets", all["facets"]}};
+  SearchResponse all = Run(everything, /*all_districts=*/true);
+  return FacetOverview{all.total, std::move(all.facets)};
 }
 
 }  // namespace tinhgon

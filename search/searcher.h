@@ -9,10 +9,10 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
 #include <xapian.h>
 
 #include "search/search_request.h"
+#include "search/search_response.h"
 
 namespace tinhgon {
 
@@ -46,19 +46,20 @@ class Searcher {
   explicit Searcher(const std::filesystem::path& db, std::shared_ptr<RevisionTables> tables = nullptr);
   ~Searcher();
 
-  // The JSON the API returns: {query, total, page, per_page, sort, filters,
-  // results, facets, suggestion, warnings, took_ms}. Throws SearchError.
-  nlohmann::ordered_json Search(const SearchRequest& request);
+  // Throws SearchError for a request it refuses (search_request.h).
+  SearchResponse Search(const SearchRequest& request);
 
-  // A report's data (metadata, events, figures, text); null if unknown.
-  nlohmann::ordered_json Document(const std::string& id);
+  // A report's whole record; empty if no report has that id, or its record
+  // is damaged.
+  std::optional<ReportRecord> Document(const std::string& id);
 
-  // Reports like `id` (Xapian relevance feedback); throws SearchError if unknown.
-  nlohmann::ordered_json Similar(const std::string& id, int count = 10);
+  // Reports like `id` (Xapian relevance feedback); throws NotFoundError if
+  // no report has that id.
+  SimilarReports Similar(const std::string& id, int count = 10);
 
   // Facet values with counts over the whole index, every district and 2025
   // commune included.
-  nlohmann::ordered_json AllFacets();
+  FacetOverview AllFacets();
 
   Xapian::doccount document_count();
   std::string revision();
@@ -72,21 +73,25 @@ class Searcher {
   // Districts and 2025 communes are listed only for selected provinces
   // unless `all_districts`.
   // counts[f][ordinal] for the values of facet f in `table`.
-  nlohmann::ordered_json Facets(const FacetTable& table, const std::vector<std::vector<Xapian::doccount>>& counts,
-                                const SearchRequest& request, bool all_districts);
-  nlohmann::ordered_json Run(const SearchRequest& request, bool all_districts);
+  std::vector<FacetCounts> Facets(const FacetTable& table, const std::vector<std::vector<Xapian::doccount>>& counts,
+                                  const SearchRequest& request, bool all_districts);
+  SearchResponse Run(const SearchRequest& request, bool all_districts);
   struct Plan;
   // A reading's words: folded form -> the marked form read.
   using Readings = std::vector<std::pair<std::string, std::string>>;
   Plan MakePlan(const SearchRequest& request);
+  // The matches' exact count and facets, relaxing the query when too few
+  // match; `mset` is replaced by the relaxed ranking then.
+  void CountAndRelax(const Plan& plan, const SearchRequest& request, bool all_districts, Xapian::MSet* mset,
+                     SearchResponse* response);
   static Xapian::Query Filtered(Xapian::Query base, const std::vector<Xapian::Query>& filters);
-  static void SetSort(Xapian::Enquire& enquire, const std::string& sort);
+  static void SetSort(Xapian::Enquire& enquire, SortOrder sort);
   Xapian::doccount CountExactly(const Xapian::Query& matching, FacetCounter* counter);
   Relaxation RelaxPlan(const Plan& plan);
   Xapian::MSet RankRelaxed(const Plan& plan, const Relaxation& relaxation, const SearchRequest& request);
-  nlohmann::ordered_json Hits(const Xapian::MSet& mset, const HighlightTerms& highlight, const Readings& read);
+  std::vector<Hit> Hits(const Xapian::MSet& mset, const HighlightTerms& highlight, const Readings& read);
   std::optional<std::string> ReadInContext(const Plan& plan, const Xapian::MSet& mset, Readings* read);
-  nlohmann::ordered_json Suggest(const Plan& plan);
+  std::optional<std::string> Suggest(const Plan& plan);
 
   std::filesystem::path dir_;
   std::string stub_;  // the stub's content when the database was opened
@@ -97,10 +102,10 @@ class Searcher {
   std::unique_ptr<AgencyExtractor> agencies_;
   std::unique_ptr<FilterResolver> filters_;
   std::unique_ptr<QueryBuilder> builder_;
-  std::map<std::string, std::string> names_[7];  // facet → code → display name
+  std::map<std::string, std::string> names_[kFacets.size()];  // facet → code → display name
   // Of the facets listed only under a province filter: facet → code → the
   // code of the province holding it (old for districts, 2025 for communes).
-  std::map<std::string, std::string> parents_[7];
+  std::map<std::string, std::string> parents_[kFacets.size()];
 };
 
 }  // namespace tinhgon

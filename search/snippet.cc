@@ -7,7 +7,7 @@
 
 namespace tinhgon {
 
-std::string EscapeHtml(const std::string& text) {
+std::string EscapeHtml(std::string_view text) {
   std::string out;
   out.reserve(text.size() + 16);
   for (char c : text) {
@@ -34,7 +34,7 @@ struct MarkedWords {
 };
 
 // Adds the words of text[begin, end) to `words`.
-void MarkWords(Analyzer& analyzer, const std::string& text, std::size_t begin, std::size_t end,
+void MarkWords(Analyzer& analyzer, std::string_view text, std::size_t begin, std::size_t end,
                const HighlightTerms& terms, MarkedWords* words) {
   const Analysis analysis = analyzer.Analyze(text.substr(begin, end - begin));
   // Expansions carry their abbreviation's offsets, so "UBND" is marked for a
@@ -84,7 +84,7 @@ constexpr std::size_t kPieceBytes = 1024;
 
 }  // namespace
 
-Snippet MakeSnippet(Analyzer& analyzer, const std::string& text, const HighlightTerms& terms, std::size_t words) {
+Snippet MakeSnippet(Analyzer& analyzer, std::string_view text, const HighlightTerms& terms, std::size_t words) {
   MarkedWords marked;
   std::size_t analyzed = 0;  // text[0, analyzed) is in `marked`
   auto analyze_piece = [&] {

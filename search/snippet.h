@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -22,10 +23,10 @@ struct Snippet {
 // something Xapian's own MSet::snippet, with its own tokenizer, cannot do.
 // Picks the window of about `words` words with the most distinct matches
 // (the text's opening when nothing matches).
-Snippet MakeSnippet(Analyzer& analyzer, const std::string& text, const HighlightTerms& terms,
+Snippet MakeSnippet(Analyzer& analyzer, std::string_view text, const HighlightTerms& terms,
                     std::size_t words = 40);
 
 // Escapes &, <, >, " and ' for HTML text and attribute values.
-std::string EscapeHtml(const std::string& text);
+std::string EscapeHtml(std::string_view text);
 
 }  // namespace tinhgon

@@ -16,6 +16,7 @@
 #include "server/metrics.h"
 #include "search/searcher.h"
 #include "server/routes.h"
+#include "search/response_json.h"
 #include "server/searcher_pool.h"
 #include "server/write_token.h"
 #include "server_embedded.h"
@@ -68,18 +69,18 @@ std::string CsvField(const std::string& value) {
 }
 
 // Spreadsheet programs read UTF-8 CSV correctly only with a BOM.
-std::string ToCsv(const json& response) {
+std::string ToCsv(const SearchResponse& response) {
   std::string csv = "\xEF\xBB\xBF" "id,title,date,locality,province,province_2025,agencies,events,score,snippet\r\n";
-  for (const json& hit : response["results"]) {
+  for (const Hit& hit : response.results) {
+    const StoredReport& r = hit.report;
     std::string agencies, events;
-    for (const json& a : hit["agencies"]) agencies += (agencies.empty() ? "" : "; ") + a["slug"].get<std::string>();
-    for (const json& e : hit["events"]) events += (events.empty() ? "" : "; ") + e.get<std::string>();
-    const json& l = hit["locality"];
-    auto text = [](const json& v) { return v.is_null() ? std::string() : v.get<std::string>(); };
-    csv += CsvField(text(hit["id"])) + "," + CsvField(text(hit["title"])) + "," + CsvField(text(hit["date"])) + "," +
-           CsvField(l.is_null() ? "" : text(l["name"])) + "," + CsvField(l.is_null() ? "" : text(l["province_name"])) +
-           "," + CsvField(l.is_null() ? "" : text(l["province_2025_name"])) + "," + CsvField(agencies) + "," +
-           CsvField(events) + "," + hit["score"].dump() + "," + CsvField(text(hit["snippet"]["text"])) + "\r\n";
+    for (const StoredAgency& a : r.agencies) agencies += (agencies.empty() ? "" : "; ") + a.slug;
+    for (EventType e : r.events) events += (events.empty() ? "" : "; ") + std::string(ApiName(e));
+    const std::optional<StoredPlace>& l = r.locality;
+    csv += CsvField(r.id) + "," + CsvField(r.title.value_or("")) + "," + CsvField(r.date.value_or("")) + "," +
+           CsvField(l ? l->name : "") + "," + CsvField(l ? l->province_name.value_or("") : "") + "," +
+           CsvField(l ? l->province_2025_name.value_or("") : "") + "," + CsvField(agencies) + "," +
+           CsvField(events) + "," + json(hit.score).dump() + "," + CsvField(hit.snippet.text) + "\r\n";
   }
   return csv;
 }
@@ -110,7 +111,7 @@ void RegisterApi(Routes* server, SearcherPool* searchers, const std::filesystem:
 
   server->Get("/api/search", route("/api/search", [](const auto& req, auto& res, SearcherPool& pool) {
     SearcherPool::Lease s = pool.Acquire();
-    res.set_content(s->Search(ParseSearchParams(Params(req))).dump(), kJson);
+    res.set_content(ToJson(s->Search(ParseSearchParams(Params(req)))).dump(), kJson);
   }));
   server->Get("/api/search.csv", route("/api/search.csv", [](const auto& req, auto& res, SearcherPool& pool) {
     SearcherPool::Lease s = pool.Acquire();
@@ -122,13 +123,14 @@ void RegisterApi(Routes* server, SearcherPool* searchers, const std::filesystem:
   // Ids are paths ("sub/report.txt"), so they may hold slashes; similar first.
   server->Get(R"(/api/documents/(.+)/similar)", route("/api/documents/{id}/similar", [](const auto& req, auto& res, SearcherPool& pool) {
     SearcherPool::Lease s = pool.Acquire();
-    res.set_content(s->Similar(CheckedId(req.matches[1])).dump(), kJson);
+    res.set_content(ToJson(s->Similar(CheckedId(req.matches[1]))).dump(), kJson);
   }));
   server->Get(R"(/api/documents/(.+))", route("/api/documents/{id}", [](const auto& req, auto& res, SearcherPool& pool) {
     SearcherPool::Lease s = pool.Acquire();
     std::string id = CheckedId(req.matches[1]);
-    json data = s->Document(id);
-    if (data.is_null()) throw SearchError("not_found", "no report with id '" + id.substr(0, 200) + "'");
+    std::optional<ReportRecord> record = s->Document(id);
+    json data = record ? ToJson(*record) : json(nullptr);
+    if (data.is_null()) throw NotFoundError("no report with id '" + id.substr(0, 200) + "'");
     res.set_content(data.dump(), kJson);
   }));
   auto writer = std::make_shared<DocumentWriter>(db);
@@ -152,12 +154,12 @@ void RegisterApi(Routes* server, SearcherPool* searchers, const std::filesystem:
   server->Delete(R"(/api/documents/(.+))", route("DELETE /api/documents/{id}", [options, writer](const auto& req, auto& res, SearcherPool&) {
     Authorize(req, options);
     std::string id = CheckedId(req.matches[1]);
-    if (!writer->Delete(id)) throw SearchError("not_found", "no report with id '" + id.substr(0, 200) + "'");
+    if (!writer->Delete(id)) throw NotFoundError("no report with id '" + id.substr(0, 200) + "'");
     res.set_content(json{{"id", id}, {"result", "deleted"}}.dump(), kJson);
   }));
   server->Get("/api/facets", route("/api/facets", [](const auto&, auto& res, SearcherPool& pool) {
     SearcherPool::Lease s = pool.Acquire();
-    res.set_content(s->AllFacets().dump(), kJson);
+    res.set_content(ToJson(s->AllFacets()).dump(), kJson);
   }));
   // No searcher: the health check answers while every searcher is busy.
   server->Get("/healthz", route("/healthz", [db](const auto&, auto& res, SearcherPool&) {

@@ -37,8 +37,10 @@ Failure Bug(const std::string& what, const std::string& what_request) {
 Failure CurrentFailure(const std::string& what_request) {
   try {
     throw;
+  } catch (const NotFoundError& e) {
+    return {404, e.code, e.what(), ""};
   } catch (const SearchError& e) {
-    return {e.code == "not_found" ? 404 : 400, e.code, e.what(), ""};
+    return {400, e.code, e.what(), ""};
   } catch (const HttpError& e) {
     return {e.status, e.code, e.what(), ""};
   } catch (const IndexBusyError& e) {

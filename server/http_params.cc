@@ -1,6 +1,7 @@
 #include "server/http_params.h"
 
 #include <charconv>
+#include <optional>
 
 #include <unicode/ustring.h>
 
@@ -29,6 +30,12 @@ const std::string& Utf8(const std::string& name, const std::string& value) {
   return value;
 }
 
+SortOrder ParseSort(const std::string& value) {
+  if (value.empty()) return SortOrder::kRelevance;
+  if (std::optional<SortOrder> order = SortOrderNamed(value)) return *order;
+  throw SearchError("invalid_sort", "sort must be relevance, date or date_asc");
+}
+
 }  // namespace
 
 SearchRequest ParseSearchParams(const std::multimap<std::string, std::string>& params) {
@@ -38,12 +45,11 @@ SearchRequest ParseSearchParams(const std::multimap<std::string, std::string>& p
     if (name == "q") r.q = Utf8(name, value);
     else if (name == "from") r.from = Utf8(name, value);
     else if (name == "to") r.to = Utf8(name, value);
-    else if (name == "sort") r.sort = value.empty() ? "relevance" : Utf8(name, value);
+    else if (name == "sort") r.sort = ParseSort(Utf8(name, value));
     else if (name == "page") r.page = ParseInt("page", Utf8(name, value));
     else if (name == "per_page") r.per_page = ParseInt("per_page", Utf8(name, value));
-    else if (name == "province" || name == "province_2025" || name == "district" || name == "commune" ||
-             name == "commune_2025" || name == "agency" || name == "event" || name == "year") {
-      if (!value.empty()) r.filters[name].push_back(Utf8(name, value));
+    else if (std::optional<Filter> filter = FilterNamed(name)) {
+      if (!value.empty()) r.filters[*filter].push_back(Utf8(name, value));
     }
   }
   return r;

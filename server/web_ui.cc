@@ -10,6 +10,7 @@
 #include "server/http_params.h"
 #include "server/metrics.h"
 #include "server/routes.h"
+#include "search/response_json.h"
 #include "search/searcher.h"
 #include "server/searcher_pool.h"
 #include "server_embedded.h"
@@ -23,20 +24,10 @@ using Params = std::vector<std::pair<std::string, std::string>>;
 
 const char* kCsp = "default-src 'none'; script-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-const std::map<std::string, std::string>& FacetLabels() {
-  static const std::map<std::string, std::string> labels = {
-      {"province", "Tỉnh (trước 2025)"}, {"province_2025", "Tỉnh (từ 1/7/2025)"}, {"district", "Huyện"},
-      {"commune_2025", "Xã/phường (từ 1/7/2025)"},
-      {"agency", "Cơ quan"},             {"event", "Sự kiện"},                   {"year", "Năm"}};
-  return labels;
-}
-
+// An event type's label; the API name itself for a type this build does not know.
 std::string EventLabel(const std::string& type) {
-  static const std::map<std::string, std::string> labels = {
-      {"merge", "Hợp nhất"}, {"annex", "Sáp nhập"}, {"split", "Chia tách"}, {"dissolve", "Giải thể"},
-      {"unify_roles", "Nhất thể hóa"}, {"establish", "Thành lập"}, {"pilot_stop", "Dừng thí điểm"}};
-  auto it = labels.find(type);
-  return it == labels.end() ? type : it->second;
+  std::optional<EventType> known = EventTypeNamed(type);
+  return known ? std::string(Label(*known)) : type;
 }
 
 std::string Text(const json& v) { return v.is_string() ? v.get<std::string>() : std::string(); }
@@ -88,10 +79,21 @@ Data Hidden(const Params& params) {
 }
 
 // "«a», «b»": words quoted as the page quotes them.
-std::string Quoted(const json& words) {
+std::string Quoted(const std::vector<std::string>& words) {
   std::string out;
-  for (const json& w : words) out += (out.empty() ? "«" : ", «") + Text(w) + "»";
+  for (const std::string& w : words) out += (out.empty() ? "«" : ", «") + w + "»";
   return out;
+}
+
+// The query as typed, its corrected words quoted so they are searched
+// exactly as written.
+std::string AsTyped(const SearchResponse& response) {
+  std::string as_typed = response.query;
+  for (const Correction& c : response.corrections) {
+    std::size_t at = as_typed.find(c.from);
+    if (at != std::string::npos) as_typed.replace(at, c.from.size(), "\"" + c.from + "\"");
+  }
+  return as_typed;
 }
 
 // What the search did with the query that the reader should know, in
@@ -99,7 +101,7 @@ std::string Quoted(const json& words) {
 // mistyped words searched as meant (and the search as typed), rare words
 // searched as a likelier word too, words that no report holds or fewer
 // words required, and the query with diacritics.
-Data Notices(const json& response, const Params& params) {
+Data Notices(const SearchResponse& response, const Params& params) {
   Data notices{Data::type::list};
   auto add = [&](const std::string& text, const std::string& link_label, const std::string& query) {
     Data notice;
@@ -112,163 +114,185 @@ Data Notices(const json& response, const Params& params) {
     }
     notices.push_back(notice);
   };
-  if (!response["searched_for"].is_null()) {
-    // The words as typed, quoted, are searched exactly as written.
-    std::string as_typed = Text(response["query"]);
-    for (const json& c : response["corrections"]) {
-      std::string from = Text(c["from"]);
-      std::size_t at = as_typed.find(from);
-      if (at != std::string::npos) as_typed.replace(at, from.size(), "\"" + from + "\"");
-    }
-    add("Đã tìm «" + Text(response["searched_for"]) + "» thay cho «" + Text(response["query"]) + "».",
-        "Tìm đúng như đã gõ", as_typed);
+  if (response.searched_for) {
+    add("Đã tìm «" + *response.searched_for + "» thay cho «" + response.query + "».", "Tìm đúng như đã gõ",
+        AsTyped(response));
   }
-  for (const json& c : response["corrections"]) {
-    if (c.value("expanded", false)) {
-      add("Đã tìm cả «" + Text(c["to"]) + "» cho «" + Text(c["from"]) + "».", "", "");
-    }
+  for (const Correction& c : response.corrections) {
+    if (c.expanded) add("Đã tìm cả «" + c.to + "» cho «" + c.from + "».", "", "");
   }
-  const json& relaxed = response["relaxed"];
-  if (relaxed.is_object()) {
-    if (!relaxed["dropped"].empty()) {
-      add("Không báo cáo nào có từ " + Quoted(relaxed["dropped"]) + ": đã bỏ qua từ này.", "", "");
+  if (const std::optional<Relaxed>& relaxed = response.relaxed) {
+    if (!relaxed->dropped.empty()) {
+      add("Không báo cáo nào có từ " + Quoted(relaxed->dropped) + ": đã bỏ qua từ này.", "", "");
     }
-    if (relaxed["required"] < relaxed["of"]) {
+    if (relaxed->required < relaxed->of) {
       add("Không đủ báo cáo chứa mọi từ đã gõ: đang hiện các báo cáo chứa ít nhất " +
-              std::to_string(relaxed["required"].get<int>()) + " trong " + std::to_string(relaxed["of"].get<int>()) +
-              " từ.",
+              std::to_string(relaxed->required) + " trong " + std::to_string(relaxed->of) + " từ.",
           "", "");
     }
   }
-  if (response["suggestion"].is_string()) {
-    add("Có phải bạn muốn tìm:", Text(response["suggestion"]), Text(response["suggestion"]));
-  }
+  if (response.suggestion) add("Có phải bạn muốn tìm:", *response.suggestion, *response.suggestion);
   return notices;
 }
 
-std::string SearchPage(Searcher& searcher, const Params& params, int* status) {
+Data Flag(bool b) { return b ? Data(Data::type::bool_true) : Data(Data::type::bool_false); }
+
+// The request the page shows: the parameters as parsed, or, when they are
+// refused, the query alone (at most 1,000 characters, cut between two) with
+// the reason in `data`.
+std::optional<SearchResponse> RunSearch(Searcher& searcher, const Params& params, SearchRequest* request, Data* data,
+                                        int* status) {
   std::multimap<std::string, std::string> multimap(params.begin(), params.end());
-  Data data;
-  data.set("hidden", Hidden(params));
-  json response;
-  SearchRequest request;
   try {
-    request = ParseSearchParams(multimap);
-    response = searcher.Search(request);
+    *request = ParseSearchParams(multimap);
+    return searcher.Search(*request);
   } catch (const SearchError& e) {
     *status = 400;
-    data.set("error", std::string(e.what()));
-    request = SearchRequest{};
-    request.q = multimap.count("q") ? multimap.find("q")->second : "";
-    // Shown again in the form: at most 1,000 characters, cut between two.
+    data->set("error", std::string(e.what()));
+    *request = SearchRequest{};
+    request->q = multimap.count("q") ? multimap.find("q")->second : "";
     std::size_t cut = 0;
-    for (std::size_t characters = 0; cut < request.q.size(); ++cut) {
-      if ((static_cast<unsigned char>(request.q[cut]) & 0xC0) != 0x80 && ++characters > kMaxQueryLength) break;
+    for (std::size_t characters = 0; cut < request->q.size(); ++cut) {
+      if ((static_cast<unsigned char>(request->q[cut]) & 0xC0) != 0x80 && ++characters > kMaxQueryLength) break;
     }
-    request.q.resize(cut);
+    request->q.resize(cut);
+    return std::nullopt;
   }
-  data.set("q", request.q);
-  data.set("page_title", request.q.empty() ? std::string("Tìm kiếm") : request.q);
-  data.set("from", request.from);
-  data.set("to", request.to);
+}
+
+Data SortOptions(SortOrder current) {
   Data sorts{Data::type::list};
-  for (const auto& [value, label] : std::vector<std::pair<std::string, std::string>>{
-           {"relevance", "Phù hợp nhất"}, {"date", "Mới nhất"}, {"date_asc", "Cũ nhất"}}) {
+  for (SortOrder order : kSortOrders) {
     Data option;
-    option.set("value", value);
-    option.set("label", label);
-    option.set("selected", request.sort == value ? Data(Data::type::bool_true) : Data(Data::type::bool_false));
+    option.set("value", std::string(ApiName(order)));
+    option.set("label", std::string(Label(order)));
+    option.set("selected", Flag(order == current));
     sorts.push_back(option);
   }
-  data.set("sorts", sorts);
-  if (response.is_null()) return Render(embedded::server_search, data);
+  return sorts;
+}
 
-  data.set("searched", Data(Data::type::bool_true));
-  data.set("total", std::to_string(response["total"].get<long long>()));
-  data.set("first", std::to_string((request.page - 1) * request.per_page + 1));
+// "Bến Nghé, Hồ Chí Minh"; a province is named once.
+std::string PlaceLine(const StoredPlace& l) {
+  if (l.system == "2025") return l.name + ", " + l.province_2025_name.value_or("");
+  if (l.level == "province" || !l.province_name) return l.name;
+  return l.name + ", " + *l.province_name;
+}
+
+Data ResultItems(const SearchResponse& response) {
   Data results{Data::type::list};
-  for (const json& hit : response["results"]) {
+  for (const Hit& hit : response.results) {
+    const StoredReport& r = hit.report;
     Data item;
-    item.set("title", Text(hit["title"]).empty() ? Text(hit["id"]) : Text(hit["title"]));
-    item.set("url", "/documents/" + httplib::detail::encode_query_param(Text(hit["id"])));
-    item.set("date", hit["date"].is_null() ? std::string("Không rõ ngày") : Text(hit["date"]));
-    if (!hit["locality"].is_null()) {
-      item.set("place", Text(hit["locality"]["name"]) + ", " + Text(hit["locality"]["province_name"]));
-    }
+    item.set("title", r.title.value_or("").empty() ? r.id : *r.title);
+    item.set("url", "/documents/" + httplib::detail::encode_query_param(r.id));
+    item.set("date", r.date.value_or("Không rõ ngày"));
+    if (r.locality) item.set("place", PlaceLine(*r.locality));
     Data events{Data::type::list};
-    for (const json& e : hit["events"]) events.push_back(EventLabel(e));
+    for (EventType e : r.events) events.push_back(std::string(Label(e)));
     item.set("events", events);
-    item.set("snippet_html", Text(hit["snippet"]["html"]));
+    item.set("snippet_html", hit.snippet.html);
     results.push_back(item);
   }
-  data.set("results", results);
+  return results;
+}
 
-  // Facets as links: a click adds the value to the filters, a second removes it.
+// Facets as links: a click adds the value to the filters, a second removes
+// it. `labels` gets each listed value's label, for the chips.
+Data FacetGroups(const SearchResponse& response, const Params& params,
+                 std::map<std::string, std::map<std::string, std::string>>* labels) {
   Data facets{Data::type::list};
-  std::map<std::string, std::map<std::string, std::string>> labels;  // field → value → label
-  for (const auto& [field, values] : response["facets"].items()) {
-    if (values.empty()) continue;
+  for (const FacetCounts& facet : response.facets) {
+    if (facet.values.empty()) continue;
+    const std::string field(ApiName(facet.facet));
     Data group;
-    group.set("label", FacetLabels().at(field));
+    group.set("label", std::string(Label(facet.facet)));
     Data list{Data::type::list};
-    for (const json& v : values) {
-      std::string value = Text(v["value"]);
-      std::string label = field == "event" ? EventLabel(value) : Text(v["label"]);
-      labels[field][value] = label;
+    for (const FacetValue& v : facet.values) {
+      (*labels)[field][v.value] = v.label;
       bool active = false;
-      for (const auto& [name, current] : params) active |= name == field && current == value;
-      Params next = Without(params, field, value);
-      if (!active) next.emplace_back(field, value);
+      for (const auto& [name, current] : params) active |= name == field && current == v.value;
+      Params next = Without(params, field, v.value);
+      if (!active) next.emplace_back(field, v.value);
       Data item;
-      item.set("label", label);
-      item.set("count", std::to_string(v["count"].get<long long>()));
+      item.set("label", v.label);
+      item.set("count", std::to_string(v.count));
       item.set("url", Url("/search", next));
-      item.set("active", active ? Data(Data::type::bool_true) : Data(Data::type::bool_false));
+      item.set("active", Flag(active));
       list.push_back(item);
     }
     group.set("values", list);
     facets.push_back(group);
   }
-  data.set("facets", facets);
+  return facets;
+}
 
-  // Active filters as chips, each a link that removes it.
+// Active filters as chips, each a link that removes it.
+Data Chips(const Params& params, const std::map<std::string, std::map<std::string, std::string>>& labels) {
   Data chips{Data::type::list};
   for (const auto& [name, value] : params) {
-    bool filter = FacetLabels().count(name) || name == "commune" || name == "from" || name == "to";
-    if (!filter || value.empty()) continue;
-    std::string field_label = name == "from" ? "Từ ngày" : name == "to" ? "Đến ngày"
-                              : name == "commune" ? "Xã" : FacetLabels().at(name);
-    auto known = labels[name].find(value);
+    std::optional<Filter> filter = FilterNamed(name);
+    if ((!filter && name != "from" && name != "to") || value.empty()) continue;
+    std::string field_label = name == "from" ? "Từ ngày" : name == "to" ? "Đến ngày" : std::string(Label(*filter));
+    std::string value_label = value;
+    if (auto field = labels.find(name); field != labels.end()) {
+      if (auto known = field->second.find(value); known != field->second.end()) value_label = known->second;
+    }
     Data chip;
-    chip.set("label", field_label + ": " + (known == labels[name].end() ? value : known->second));
+    chip.set("label", field_label + ": " + value_label);
     chip.set("remove_url", Url("/search", Without(params, name, value)));
     chips.push_back(chip);
   }
-  data.set("chips_any", chips.is_non_empty_list() ? Data(Data::type::bool_true) : Data(Data::type::bool_false));
-  data.set("chips", chips);
-  Data warnings{Data::type::list};
-  for (const json& w : response["warnings"]) warnings.push_back(Text(w));
-  data.set("warnings", warnings);
-  data.set("notices", Notices(response, params));
+  return chips;
+}
 
-  long long total = response["total"].get<long long>();
-  long long pages = std::min<long long>((total + request.per_page - 1) / request.per_page, kMaxResultWindow / request.per_page);
+void SetPaging(const SearchRequest& request, std::size_t total, const Params& params, Data* data) {
+  long long pages = std::min<long long>((static_cast<long long>(total) + request.per_page - 1) / request.per_page,
+                                        kMaxResultWindow / request.per_page);
   if (pages > 1) {
-    data.set("pages_any", Data(Data::type::bool_true));
-    data.set("page", std::to_string(request.page));
-    data.set("pages", std::to_string(pages));
+    data->set("pages_any", Data(Data::type::bool_true));
+    data->set("page", std::to_string(request.page));
+    data->set("pages", std::to_string(pages));
   }
   Params base = Without(params, "page");
   if (request.page > 1) {
     Params prev = base;
     prev.emplace_back("page", std::to_string(request.page - 1));
-    data.set("prev_url", Url("/search", prev));
+    data->set("prev_url", Url("/search", prev));
   }
   if (request.page < pages) {
     Params next = base;
     next.emplace_back("page", std::to_string(request.page + 1));
-    data.set("next_url", Url("/search", next));
+    data->set("next_url", Url("/search", next));
   }
+}
+
+std::string SearchPage(Searcher& searcher, const Params& params, int* status) {
+  Data data;
+  data.set("hidden", Hidden(params));
+  SearchRequest request;
+  std::optional<SearchResponse> response = RunSearch(searcher, params, &request, &data, status);
+  data.set("q", request.q);
+  data.set("page_title", request.q.empty() ? std::string("Tìm kiếm") : request.q);
+  data.set("from", request.from);
+  data.set("to", request.to);
+  data.set("sorts", SortOptions(request.sort));
+  if (!response) return Render(embedded::server_search, data);
+
+  data.set("searched", Data(Data::type::bool_true));
+  data.set("total", std::to_string(response->total));
+  data.set("first", std::to_string((request.page - 1) * request.per_page + 1));
+  data.set("results", ResultItems(*response));
+  std::map<std::string, std::map<std::string, std::string>> labels;  // field → value → label
+  data.set("facets", FacetGroups(*response, params, &labels));
+  Data chips = Chips(params, labels);
+  data.set("chips_any", Flag(chips.is_non_empty_list()));
+  data.set("chips", chips);
+  Data warnings{Data::type::list};
+  for (const std::string& w : response->warnings) warnings.push_back(w);
+  data.set("warnings", warnings);
+  data.set("notices", Notices(*response, params));
+  SetPaging(request, response->total, params, &data);
   return Render(embedded::server_search, data);
 }
 
@@ -277,7 +301,6 @@ std::string SearchPage(Searcher& searcher, const Params& params, int* status) {
 // own name, links to every report about that area, old units included.
 Data Localities(const json& doc) {
   static const std::map<std::string, std::string> kLevels = {{"province", "tỉnh"}, {"district", "huyện"}, {"commune", "xã"}};
-  auto flag = [](bool b) { return b ? Data(Data::type::bool_true) : Data(Data::type::bool_false); };
   auto area = [](const json& code, const json& province_2025) {
     return Url("/search", {{"province_2025", Text(province_2025)}, {"commune_2025", Text(code)}});
   };
@@ -299,20 +322,21 @@ Data Localities(const json& doc) {
       Data commune;
       commune.set("name", Text(names[i]));
       commune.set("url", area(codes[i], l["province_2025_code"]));
-      commune.set("more", flag(i > 0));
+      commune.set("more", Flag(i > 0));
       now.push_back(commune);
     }
-    item.set("now_any", flag(now.is_non_empty_list()));
+    item.set("now_any", Flag(now.is_non_empty_list()));
     item.set("now", now);
-    item.set("unit_2025", flag(unit_2025));
-    item.set("primary", flag(l.value("primary", false)));
+    item.set("unit_2025", Flag(unit_2025));
+    item.set("primary", Flag(l.value("primary", false)));
     localities.push_back(item);
   }
   return localities;
 }
 
 std::string DocumentPage(Searcher& searcher, const std::string& id, int* status) {
-  json doc = searcher.Document(id);
+  std::optional<ReportRecord> record = searcher.Document(id);
+  json doc = record ? ToJson(*record) : json(nullptr);
   Data data;
   data.set("hidden", Data{Data::type::list});
   if (doc.is_null()) {
@@ -322,14 +346,13 @@ std::string DocumentPage(Searcher& searcher, const std::string& id, int* status)
     data.set("sorts", Data{Data::type::list});
     return Render(embedded::server_search, data);
   }
-  auto flag = [](bool b) { return b ? Data(Data::type::bool_true) : Data(Data::type::bool_false); };
   data.set("page_title", Text(doc["title"]));
   data.set("title", Text(doc["title"]));
   data.set("date", doc["date"].is_null() ? std::string("Không rõ ngày") : Text(doc["date"]));
   if (!doc["byline"].is_null()) data.set("byline", Text(doc["byline"]));
   data.set("source", Text(doc["source"]));
   data.set("localities", Localities(doc));
-  data.set("localities_any", flag(!doc["localities"].empty()));
+  data.set("localities_any", Flag(!doc["localities"].empty()));
   Data agencies{Data::type::list};
   for (const json& a : doc["agencies"]) {
     Data item;
@@ -337,7 +360,7 @@ std::string DocumentPage(Searcher& searcher, const std::string& id, int* status)
     if (!a["level"].is_null()) item.set("level", Text(a["level"]));
     agencies.push_back(item);
   }
-  data.set("agencies_any", flag(!doc["agencies"].empty()));
+  data.set("agencies_any", Flag(!doc["agencies"].empty()));
   data.set("agencies", agencies);
   Data events{Data::type::list};
   for (const json& e : doc["events"]) {
@@ -346,7 +369,7 @@ std::string DocumentPage(Searcher& searcher, const std::string& id, int* status)
     item.set("sentence", Text(e["sentence"]));
     events.push_back(item);
   }
-  data.set("events_any", flag(!doc["events"].empty()));
+  data.set("events_any", Flag(!doc["events"].empty()));
   data.set("events", events);
   static const std::map<std::string, std::string> kKinds = {
       {"units_cut", "Giảm đầu mối, đơn vị"}, {"staff_cut", "Giảm biên chế, cán bộ"}, {"savings", "Tiết kiệm"}};
@@ -361,7 +384,7 @@ std::string DocumentPage(Searcher& searcher, const std::string& id, int* status)
     item.set("unit", Text(f["unit"]));
     figures.push_back(item);
   }
-  data.set("figures_any", flag(!doc["figures"].empty()));
+  data.set("figures_any", Flag(!doc["figures"].empty()));
   data.set("figures", figures);
   Data paragraphs{Data::type::list};
   std::string text = Text(doc["text"]);
@@ -374,15 +397,14 @@ std::string DocumentPage(Searcher& searcher, const std::string& id, int* status)
   }
   data.set("paragraphs", paragraphs);
   Data similar{Data::type::list};
-  const json similar_reports = searcher.Similar(id, 5);  // outlives the loop over its results
-  for (const json& hit : similar_reports["results"]) {
+  for (const Hit& hit : searcher.Similar(id, 5).results) {
     Data item;
-    item.set("title", Text(hit["title"]));
-    item.set("url", "/documents/" + httplib::detail::encode_query_param(Text(hit["id"])));
-    item.set("date", Text(hit["date"]));
+    item.set("title", hit.report.title.value_or(hit.report.id));
+    item.set("url", "/documents/" + httplib::detail::encode_query_param(hit.report.id));
+    item.set("date", hit.report.date.value_or(""));
     similar.push_back(item);
   }
-  data.set("similar_any", flag(similar.is_non_empty_list()));
+  data.set("similar_any", Flag(similar.is_non_empty_list()));
   data.set("similar", similar);
   return Render(embedded::server_document, data);
 }

@@ -9,6 +9,7 @@
 #include <httplib.h>
 
 #include "server/http_params.h"
+#include "search/response_json.h"
 #include "search/searcher.h"
 #include "tests/fuzz/fuzz_index.h"
 
@@ -19,7 +20,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     tinhgon::SearchRequest request =
         tinhgon::ParseSearchParams(std::multimap<std::string, std::string>(params.begin(), params.end()));
-    (void)searcher.Search(request).dump();  // strict: invalid UTF-8 in an answer throws and fails the target
+    (void)tinhgon::ToJson(searcher.Search(request)).dump();  // strict: invalid UTF-8 in an answer throws and fails the target
   } catch (const tinhgon::SearchError&) {
   }
   return 0;

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "search/query_parser.h"
+#include "search/response_json.h"
 #include "search/searcher.h"
 #include "tests/fuzz/fuzz_index.h"
 
@@ -15,7 +16,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   tinhgon::SearchRequest request;
   request.q = query;
   try {
-    (void)searcher.Search(request).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    (void)tinhgon::ToJson(searcher.Search(request)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   } catch (const tinhgon::SearchError&) {
     // A refusal with a reason (a query over 1,000 characters) is an answer.
   }

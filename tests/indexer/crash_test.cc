@@ -19,6 +19,7 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include "index/stored_report.h"
 #include "index/index_store.h"
 #include "tests/indexer/test_corpus.h"
 
@@ -112,7 +113,7 @@ std::size_t CheckWhole(const std::filesystem::path& db) {
     id.skip_to("Q");
     REQUIRE(id != doc.termlist_end());
     REQUIRE((*id)[0] == 'Q');
-    nlohmann::json data = nlohmann::json::parse(doc.get_data());
+    nlohmann::json data = nlohmann::json(tinhgon::DecodeStoredRecord(doc.get_data()).value());
     REQUIRE(data["text"].get<std::string>().find("Báo cáo thứ") != std::string::npos);
     ++whole;
   }

@@ -6,6 +6,7 @@
 
 #include "index/index_store.h"
 #include "index/schema.h"
+#include "index/stored_report.h"
 #include "tests/indexer/test_corpus.h"
 #include "tests/support/shared_fixtures.h"
 
@@ -72,7 +73,7 @@ TEST_CASE("a report is indexed with its terms, tags, values and data", "[indexer
   CHECK(db.term_exists("XSbaoquangninh"));
   Xapian::Document c1 = db.get_document(*db.postlist_begin("Qc-1"));
   CHECK(c1.get_value(schema::kDateSlot) == "20200728");
-  nlohmann::json data = nlohmann::json::parse(c1.get_data());
+  nlohmann::json data = nlohmann::json(tinhgon::DecodeStoredRecord(c1.get_data()).value());
   CHECK(data["id"] == "c-1");
   CHECK(data["source"] == "c.jsonl");
   CHECK(data["title"] == "Đầm Hà giảm đầu mối");
@@ -234,17 +235,17 @@ TEST_CASE("every reader and encoding; bad files are reported and skipped", "[ind
     INFO(id);
     REQUIRE(db.term_exists(id));
     Xapian::Document doc = db.get_document(*db.postlist_begin(id));
-    nlohmann::json data = nlohmann::json::parse(doc.get_data());
+    nlohmann::json data = nlohmann::json(tinhgon::DecodeStoredRecord(doc.get_data()).value());
     CHECK(data["title"].get<std::string>().find("Đô Lương") != std::string::npos);
     bool has_district = false;
     for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) has_district |= *t == "XD427";
     CHECK(has_district);  // Đô Lương
   }
-  nlohmann::json page = nlohmann::json::parse(db.get_document(*db.postlist_begin("Qpage.html")).get_data());
+  nlohmann::json page = nlohmann::json(tinhgon::DecodeStoredRecord(db.get_document(*db.postlist_begin("Qpage.html")).get_data()).value());
   CHECK(page["text"].get<std::string>().find("var x") == std::string::npos);      // no script
   CHECK(page["text"].get<std::string>().find("Trang chủ") == std::string::npos);  // no navigation
   CHECK(page["text"].get<std::string>().find("Bản quyền") == std::string::npos);  // no footer
-  nlohmann::json damaged = nlohmann::json::parse(db.get_document(*db.postlist_begin("Qdamaged.txt")).get_data());
+  nlohmann::json damaged = nlohmann::json(tinhgon::DecodeStoredRecord(db.get_document(*db.postlist_begin("Qdamaged.txt")).get_data()).value());
   CHECK(damaged["invalid_utf8_sequences"] == 2);
   bool empty_reported = false, binary_reported = false;
   for (const auto& e : r.errors) {

@@ -209,9 +209,9 @@ TEST_CASE("a query of many short words is cut to the word budget with a warning,
   tinhgon::Searcher searcher(index.db());
   tinhgon::SearchRequest request;
   for (int i = 0; request.q.size() < 990; ++i) request.q += std::string(1, "aeiouy"[i % 6]) + " ";
-  json response = searcher.Search(request);
+  tinhgon::SearchResponse response = searcher.Search(request);
   bool warned = false;
-  for (const auto& w : response["warnings"]) warned = warned || w.get<std::string>().find("words") != std::string::npos;
+  for (const std::string& w : response.warnings) warned = warned || w.find("words") != std::string::npos;
   CHECK(warned);
   // 334 characters of three bytes each are within the 1,000-character limit.
   request.q.clear();
@@ -231,8 +231,7 @@ TEST_CASE("suggestions come from the per-revision table: one look-up per word", 
   tinhgon::Searcher searcher(index.db());
   tinhgon::SearchRequest request;
   request.q = "tach van phong zzzz";  // few hits: a suggestion is offered
-  json response = searcher.Search(request);
-  CHECK(response["suggestion"] == "tách văn phòng zzzz");
+  CHECK(searcher.Search(request).suggestion == "tách văn phòng zzzz");
 }
 
 TEST_CASE("a figure of hundreds of digits is no figure, and nothing aborts", "[hardening][numbers]") {

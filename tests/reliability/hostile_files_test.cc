@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include "index/stored_report.h"
 #include "corpus/corpus_reader.h"
 #include "indexer/indexer.h"
 #include "tests/indexer/test_corpus.h"
@@ -30,7 +31,7 @@ std::string ErrorFor(const tinhgon::IndexResult& result, const std::string& sour
 nlohmann::json Data(const Xapian::Database& db, const std::string& id) {
   Xapian::PostingIterator it = db.postlist_begin("Q" + id);
   REQUIRE(it != db.postlist_end("Q" + id));
-  return nlohmann::json::parse(db.get_document(*it).get_data());
+  return nlohmann::json(tinhgon::DecodeStoredRecord(db.get_document(*it).get_data()).value());
 }
 
 }  // namespace

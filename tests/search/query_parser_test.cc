@@ -21,7 +21,7 @@ std::string Show(const QueryNode& n) {
   switch (n.kind) {
     case Kind::kWords: return "words[" + n.text + "]";
     case Kind::kPhrase: return "\"" + n.text + "\"";
-    case Kind::kFilter: return n.field + "=" + n.text;
+    case Kind::kFilter: return std::string(tinhgon::ApiName(n.filter)) + "=" + n.text;
     case Kind::kAnd: return list("AND");
     case Kind::kOr: return list("OR");
     case Kind::kNot: return list("NOT");

@@ -12,6 +12,7 @@
 
 #include "server/http_params.h"
 #include "search/query_parser.h"
+#include "search/response_json.h"
 #include "search/searcher.h"
 #include "tests/indexer/test_corpus.h"
 #include "tests/server/test_server.h"
@@ -44,12 +45,13 @@ class Fixture {
     searcher_ = std::make_unique<Searcher>(dir_ / "index");
   }
 
+  // The response as the API writes it, so the tests read what users get.
   ordered_json Search(const std::string& q, std::map<std::string, std::vector<std::string>> filters = {}) {
     SearchRequest r;
     r.q = q;
-    r.filters = std::move(filters);
+    for (auto& [name, values] : filters) r.filters[*tinhgon::FilterNamed(name)] = std::move(values);
     r.per_page = 20;
-    return searcher_->Search(r);
+    return tinhgon::ToJson(searcher_->Search(r));
   }
   std::set<std::string> Ids(const ordered_json& response) {
     std::set<std::string> ids;
@@ -138,7 +140,7 @@ TEST_CASE("the 2025 commune facet lists the communes of the 2025 province filter
   ordered_json both = Shared().Search("", {{"province_2025", {"Hồ Chí Minh", "Tuyên Quang"}}});
   CHECK(both["facets"]["commune_2025"].size() == kQuan1.size() + 13);
   // Every one, over the whole index, for clients that want them all.
-  CHECK(Shared().searcher().AllFacets()["facets"]["commune_2025"].size() == kQuan1.size() + 13);
+  CHECK(tinhgon::ToJson(Shared().searcher().AllFacets())["facets"]["commune_2025"].size() == kQuan1.size() + 13);
 }
 
 TEST_CASE("hits carry the 2025 communes of their place", "[search][commune_2025]") {
@@ -155,10 +157,10 @@ TEST_CASE("hits carry the 2025 communes of their place", "[search][commune_2025]
 }
 
 TEST_CASE("the parameter, its query fields and its CLI flag", "[search][commune_2025]") {
-  CHECK(tinhgon::CanonicalField("xa2025") == "commune_2025");
-  CHECK(tinhgon::CanonicalField("commune2025") == "commune_2025");
+  CHECK(tinhgon::FilterOfQueryField("xa2025") == tinhgon::Filter::kCommune2025);
+  CHECK(tinhgon::FilterOfQueryField("commune2025") == tinhgon::Filter::kCommune2025);
   SearchRequest r = tinhgon::ParseSearchParams({{"commune_2025", "Sài Gòn"}, {"commune_2025", "26737"}});
-  CHECK(r.filters["commune_2025"] == std::vector<std::string>{"Sài Gòn", "26737"});
+  CHECK(r.filters[tinhgon::Filter::kCommune2025] == std::vector<std::string>{"Sài Gòn", "26737"});
   const std::string command = std::string(TINHGON_SEARCH_BINARY) + " --db '" + Shared().index().string() +
                               "' --commune-2025 'sai gon' 2>&1";
   FILE* pipe = popen(command.c_str(), "r");
