@@ -43,13 +43,30 @@ StoredPlace Place(const json& l) {
   return p;
 }
 
-std::optional<StoredPlace> PrimaryPlace(const json& data) {
-  std::optional<StoredPlace> primary;
+// Every place, the primary one first (and also in `primary`).
+std::vector<StoredPlace> Places(const json& data, std::optional<StoredPlace>* primary) {
+  std::vector<StoredPlace> places;
   for (const json& l : data.value("localities", json::array())) {
     if (!l.is_object()) throw std::invalid_argument("a locality is not an object");
-    if (l.value("primary", false)) primary = Place(l);
+    StoredPlace place = Place(l);
+    if (l.value("primary", false)) {
+      *primary = place;
+      places.insert(places.begin(), std::move(place));
+    } else {
+      places.push_back(std::move(place));
+    }
   }
-  return primary;
+  return places;
+}
+
+std::vector<StoredFigure> Figures(const json& data) {
+  std::vector<StoredFigure> figures;
+  for (const json& f : data.value("figures", json::array())) {
+    if (!f.is_object() || !f.value("value", json()).is_number()) throw std::invalid_argument("a figure has no value");
+    figures.push_back({RequiredText(f, "kind"), f["value"].get<double>(), RequiredText(f, "unit"),
+                       f.value("planned", false)});
+  }
+  return figures;
 }
 
 // Event types each once; a type this build does not know (a newer index's)
@@ -101,9 +118,10 @@ std::optional<StoredReport> DecodeStoredReport(std::string_view data) {
     out.byline = TextField(*stored, "byline");
     out.source = TextField(*stored, "source");
     out.url = TextField(*stored, "url");
-    out.locality = PrimaryPlace(*stored);
+    out.places = Places(*stored, &out.locality);
     out.agencies = Agencies(*stored);
     out.events = EventTypes(*stored);
+    out.figures = Figures(*stored);
     return out;
   } catch (const std::exception&) {  // nlohmann's type errors, and ours above
     return std::nullopt;

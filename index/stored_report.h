@@ -37,18 +37,28 @@ struct StoredPlace {
   std::vector<std::string> commune_2025_codes, commune_2025_names;    // the 2025 communes holding it now
 };
 
+// A figure a report gives: units or staff cut, money saved.
+struct StoredFigure {
+  std::string kind;  // units_cut, staff_cut, savings
+  double value = 0;
+  std::string unit;  // as written: "đầu mối", "biên chế", "tỷ đồng/năm"
+  bool planned = false;  // a target, not a result
+};
+
 struct StoredAgency {
   std::string slug, label;
   std::optional<std::string> level;  // tỉnh, huyện, xã, when the report says
 };
 
-// What a result list shows of a report.
+// What a result list, an export or a comparison shows of a report.
 struct StoredReport {
   std::string id;
   std::optional<std::string> title, date, byline, source, url;
   std::optional<StoredPlace> locality;  // the primary place, if any
+  std::vector<StoredPlace> places;      // every place named, the primary first
   std::vector<StoredAgency> agencies;
   std::vector<EventType> events;  // each type once, in the report's order
+  std::vector<StoredFigure> figures;
 };
 
 // The data of a report's document. `metadata` must be an object without

@@ -207,7 +207,22 @@ std::vector<FacetCounts> Searcher::Facets(const FacetTable& table,
   return facets;
 }
 
-SearchResponse Searcher::Search(const SearchRequest& r) { return Run(r, false); }
+SearchResponse Searcher::Search(const SearchRequest& r) {
+  Window window;
+  window.first = static_cast<Xapian::doccount>(std::max(0, (r.page - 1) * r.per_page));
+  window.count = static_cast<Xapian::doccount>(std::max(0, r.per_page));
+  return Run(r, window);
+}
+
+SearchResponse Searcher::Export(SearchRequest r, std::size_t limit) {
+  r.page = 1;
+  r.per_page = 1;  // validated as a first page; the window below is the export's
+  r.facets = false;
+  Window window;
+  window.count = static_cast<Xapian::doccount>(std::min<std::size_t>(limit, kMaxResultWindow));
+  window.snippets = false;
+  return Run(r, window);
+}
 
 namespace {
 
@@ -303,7 +318,7 @@ Xapian::Query Searcher::Filtered(Xapian::Query base, const std::vector<Xapian::Q
   return Xapian::Query(Xapian::Query::OP_FILTER, base, AndAll(filters));
 }
 
-SearchResponse Searcher::Run(const SearchRequest& r, bool all_districts) {
+SearchResponse Searcher::Run(const SearchRequest& r, const Window& window) {
   const auto start = std::chrono::steady_clock::now();
   Validate(r);
   return WithRetry([&] {
@@ -311,7 +326,7 @@ SearchResponse Searcher::Run(const SearchRequest& r, bool all_districts) {
     Xapian::Enquire enquire(*db_);
     enquire.set_query(plan.ranking);
     SetSort(enquire, r.sort);
-    Xapian::MSet mset = enquire.get_mset((r.page - 1) * r.per_page, r.per_page, kRelaxBelow);
+    Xapian::MSet mset = enquire.get_mset(window.first, window.count, kRelaxBelow);
     SearchResponse response;
     response.query = r.q;
     if (plan.corrected) response.searched_for = plan.q;
@@ -325,11 +340,11 @@ SearchResponse Searcher::Run(const SearchRequest& r, bool all_districts) {
     }
     response.from = r.from;
     response.to = r.to;
-    CountAndRelax(plan, r, all_districts, &mset, &response);
+    CountAndRelax(plan, r, window, &mset, &response);
     Readings read;
     response.suggestion = ReadInContext(plan, mset, &read);
     if (!response.suggestion) response.suggestion = Suggest(plan);
-    response.results = Hits(mset, plan.highlight, read);
+    response.results = Hits(mset, plan.highlight, read, window.snippets);
     response.warnings = plan.warnings;
     response.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     return response;
@@ -338,7 +353,7 @@ SearchResponse Searcher::Run(const SearchRequest& r, bool all_districts) {
 
 // Without facets the total stays Xapian's estimate, and a query is relaxed
 // only when that estimate is below kRelaxBelow.
-void Searcher::CountAndRelax(const Plan& plan, const SearchRequest& r, bool all_districts, Xapian::MSet* mset,
+void Searcher::CountAndRelax(const Plan& plan, const SearchRequest& r, const Window& window, Xapian::MSet* mset,
                              SearchResponse* response) {
   std::shared_ptr<const FacetTable> table;
   std::optional<FacetCounter> counter;
@@ -351,7 +366,7 @@ void Searcher::CountAndRelax(const Plan& plan, const SearchRequest& r, bool all_
     Relaxation relaxation = RelaxPlan(plan);
     if (relaxation.relaxed) {
       response->relaxed = Relaxed{relaxation.required, relaxation.of, relaxation.dropped};
-      *mset = RankRelaxed(plan, relaxation, r);
+      *mset = RankRelaxed(plan, relaxation, r.sort, window);
       response->total = relaxation.matches.count();
       if (r.facets) {
         counter.emplace(*table);
@@ -360,7 +375,7 @@ void Searcher::CountAndRelax(const Plan& plan, const SearchRequest& r, bool all_
     }
   }
   response->facets_counted = r.facets;
-  if (r.facets) response->facets = Facets(*table, counter->counts(), r, all_districts);
+  if (r.facets) response->facets = Facets(*table, counter->counts(), r, window.all_districts);
 }
 
 void Searcher::SetSort(Xapian::Enquire& enquire, SortOrder sort) {
@@ -395,7 +410,8 @@ Relaxation Searcher::RelaxPlan(const Plan& plan) {
 
 // The relaxed match set, ranked by every clause it kept (OR'd: a report
 // holding more of them ranks higher) and the syllable pairs.
-Xapian::MSet Searcher::RankRelaxed(const Plan& plan, const Relaxation& relaxation, const SearchRequest& r) {
+Xapian::MSet Searcher::RankRelaxed(const Plan& plan, const Relaxation& relaxation, SortOrder sort,
+                                   const Window& window) {
   std::vector<Xapian::Query> kept;
   for (std::size_t i = 0; i < plan.clauses->clauses.size(); ++i) {
     if (relaxation.kept[i]) kept.push_back(plan.clauses->clauses[i].ranking);
@@ -408,17 +424,22 @@ Xapian::MSet Searcher::RankRelaxed(const Plan& plan, const Relaxation& relaxatio
   }
   Xapian::Enquire enquire(*db_);
   enquire.set_query(query);  // the match set has every filter applied already
-  SetSort(enquire, r.sort);
+  SetSort(enquire, sort);
   InSet in_set(relaxation.matches);
-  return enquire.get_mset((r.page - 1) * r.per_page, r.per_page, 0, nullptr, &in_set);
+  return enquire.get_mset(window.first, window.count, 0, nullptr, &in_set);
 }
 
-std::vector<Hit> Searcher::Hits(const Xapian::MSet& mset, const HighlightTerms& highlight, const Readings& read) {
+std::vector<Hit> Searcher::Hits(const Xapian::MSet& mset, const HighlightTerms& highlight, const Readings& read,
+                                bool snippets) {
   std::vector<Hit> results;
   std::string data;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     std::optional<Hit> hit = DecodeHit(it, &data);
     if (!hit) continue;
+    if (!snippets) {
+      results.push_back(std::move(*hit));
+      continue;
+    }
     HighlightTerms marks = highlight;
     for (const auto& [folded, term] : read) {
       Xapian::PostingIterator p = db_->postlist_begin(term);
@@ -505,9 +526,10 @@ SimilarReports Searcher::Similar(const std::string& id, int count) {
 }
 
 FacetOverview Searcher::AllFacets() {
-  SearchRequest everything;
-  everything.per_page = 1;
-  SearchResponse all = Run(everything, /*all_districts=*/true);
+  Window window;
+  window.count = 1;
+  window.all_districts = true;
+  SearchResponse all = Run(SearchRequest{}, window);
   return FacetOverview{all.total, std::move(all.facets)};
 }
 

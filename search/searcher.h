@@ -49,6 +49,11 @@ class Searcher {
   // Throws SearchError for a request it refuses (search_request.h).
   SearchResponse Search(const SearchRequest& request);
 
+  // Every hit of `request` up to `limit` (at most kMaxResultWindow), in the
+  // order its pages list them, without snippets or facets: what an export
+  // writes. The request's page and per_page are not used.
+  SearchResponse Export(SearchRequest request, std::size_t limit);
+
   // A report's whole record; empty if no report has that id, or its record
   // is damaged.
   std::optional<ReportRecord> Document(const std::string& id);
@@ -75,21 +80,28 @@ class Searcher {
   // counts[f][ordinal] for the values of facet f in `table`.
   std::vector<FacetCounts> Facets(const FacetTable& table, const std::vector<std::vector<Xapian::doccount>>& counts,
                                   const SearchRequest& request, bool all_districts);
-  SearchResponse Run(const SearchRequest& request, bool all_districts);
+  // Which hits a run returns, and what it makes of them.
+  struct Window {
+    Xapian::doccount first = 0, count = 10;
+    bool snippets = true;
+    bool all_districts = false;  // list every district and 2025 commune in facets
+  };
+  SearchResponse Run(const SearchRequest& request, const Window& window);
   struct Plan;
   // A reading's words: folded form -> the marked form read.
   using Readings = std::vector<std::pair<std::string, std::string>>;
   Plan MakePlan(const SearchRequest& request);
   // The matches' exact count and facets, relaxing the query when too few
   // match; `mset` is replaced by the relaxed ranking then.
-  void CountAndRelax(const Plan& plan, const SearchRequest& request, bool all_districts, Xapian::MSet* mset,
+  void CountAndRelax(const Plan& plan, const SearchRequest& request, const Window& window, Xapian::MSet* mset,
                      SearchResponse* response);
   static Xapian::Query Filtered(Xapian::Query base, const std::vector<Xapian::Query>& filters);
   static void SetSort(Xapian::Enquire& enquire, SortOrder sort);
   Xapian::doccount CountExactly(const Xapian::Query& matching, FacetCounter* counter);
   Relaxation RelaxPlan(const Plan& plan);
-  Xapian::MSet RankRelaxed(const Plan& plan, const Relaxation& relaxation, const SearchRequest& request);
-  std::vector<Hit> Hits(const Xapian::MSet& mset, const HighlightTerms& highlight, const Readings& read);
+  Xapian::MSet RankRelaxed(const Plan& plan, const Relaxation& relaxation, SortOrder sort, const Window& window);
+  std::vector<Hit> Hits(const Xapian::MSet& mset, const HighlightTerms& highlight, const Readings& read,
+                        bool snippets);
   std::optional<std::string> ReadInContext(const Plan& plan, const Xapian::MSet& mset, Readings* read);
   std::optional<std::string> Suggest(const Plan& plan);
 

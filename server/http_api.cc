@@ -10,6 +10,7 @@
 #include "corpus/report_id.h"
 #include "indexer/document_writer.h"
 #include "index/index_store.h"
+#include "server/csv_export.h"
 #include "server/http_errors.h"
 #include "server/http_params.h"
 #include "server/index_status.h"
@@ -55,35 +56,8 @@ std::multimap<std::string, std::string> Params(const httplib::Request& req) {
   return {req.params.begin(), req.params.end()};
 }
 
-// Titles and snippets come from scraped pages: a cell that a spreadsheet
-// would run as a formula (=, +, -, @, or a tab or CR before one) is
-// prefixed with an apostrophe, which spreadsheets show as text.
-std::string CsvField(const std::string& value) {
-  std::string out = "\"";
-  if (!value.empty() && std::string_view("=+-@\t\r").find(value[0]) != std::string_view::npos) out += '\'';
-  for (char c : value) {
-    if (c == '"') out += '"';
-    out += (c == '\n' || c == '\r') ? ' ' : c;
-  }
-  return out + "\"";
-}
-
-// Spreadsheet programs read UTF-8 CSV correctly only with a BOM.
-std::string ToCsv(const SearchResponse& response) {
-  std::string csv = "\xEF\xBB\xBF" "id,title,date,locality,province,province_2025,agencies,events,score,snippet\r\n";
-  for (const Hit& hit : response.results) {
-    const StoredReport& r = hit.report;
-    std::string agencies, events;
-    for (const StoredAgency& a : r.agencies) agencies += (agencies.empty() ? "" : "; ") + a.slug;
-    for (EventType e : r.events) events += (events.empty() ? "" : "; ") + std::string(ApiName(e));
-    const std::optional<StoredPlace>& l = r.locality;
-    csv += CsvField(r.id) + "," + CsvField(r.title.value_or("")) + "," + CsvField(r.date.value_or("")) + "," +
-           CsvField(l ? l->name : "") + "," + CsvField(l ? l->province_name.value_or("") : "") + "," +
-           CsvField(l ? l->province_2025_name.value_or("") : "") + "," + CsvField(agencies) + "," +
-           CsvField(events) + "," + json(hit.score).dump() + "," + CsvField(hit.snippet.text) + "\r\n";
-  }
-  return csv;
-}
+// Rows go out in chunks of this many, so a large export is never one string.
+constexpr std::size_t kCsvRowsPerChunk = 200;
 
 }  // namespace
 
@@ -113,12 +87,25 @@ void RegisterApi(Routes* server, SearcherPool* searchers, const std::filesystem:
     SearcherPool::Lease s = pool.Acquire();
     res.set_content(ToJson(s->Search(ParseSearchParams(Params(req)))).dump(), kJson);
   }));
+  // Every hit up to kMaxResultWindow, in the page's order. The hits are read
+  // while a searcher is held, and written out after it is back in the pool,
+  // so a slow reader never holds a searcher.
   server->Get("/api/search.csv", route("/api/search.csv", [](const auto& req, auto& res, SearcherPool& pool) {
-    SearcherPool::Lease s = pool.Acquire();
     SearchRequest r = ParseSearchParams(Params(req));
-    r.facets = false;
-    res.set_content(ToCsv(s->Search(r)), "text/csv; charset=utf-8");
+    auto hits = std::make_shared<const SearchResponse>(pool.Acquire()->Export(r, kMaxResultWindow));
     res.set_header("Content-Disposition", "attachment; filename=\"tinhgon.csv\"");
+    res.set_header("X-Total-Count", std::to_string(hits->total));
+    res.set_chunked_content_provider("text/csv; charset=utf-8",
+                                     [hits, next = std::size_t{0}](std::size_t, httplib::DataSink& sink) mutable {
+                                       std::string chunk = next == 0 ? CsvHeader() : std::string();
+                                       for (std::size_t end = std::min(next + kCsvRowsPerChunk, hits->results.size());
+                                            next < end; ++next) {
+                                         chunk += CsvRow(hits->results[next]);
+                                       }
+                                       if (!chunk.empty() && !sink.write(chunk.data(), chunk.size())) return false;
+                                       if (next >= hits->results.size()) sink.done();
+                                       return true;
+                                     });
   }));
   // Ids are paths ("sub/report.txt"), so they may hold slashes; similar first.
   server->Get(R"(/api/documents/(.+)/similar)", route("/api/documents/{id}/similar", [](const auto& req, auto& res, SearcherPool& pool) {

@@ -29,10 +29,14 @@ constexpr FilterWordsRow kFilterWords[] = {
 constexpr Filter kFacetFilters[] = {Filter::kProvince, Filter::kProvince2025, Filter::kDistrict,
                                     Filter::kCommune2025, Filter::kAgency, Filter::kEvent, Filter::kYear};
 
+// A name and a label: sort orders, figure kinds.
 struct SortWords {
   std::string_view api, label;
 };
 constexpr SortWords kSortWords[] = {{"relevance", "Phù hợp nhất"}, {"date", "Mới nhất"}, {"date_asc", "Cũ nhất"}};
+
+constexpr SortWords kFigureWords[] = {
+    {"units_cut", "Giảm đầu mối, đơn vị"}, {"staff_cut", "Giảm biên chế, cán bộ"}, {"savings", "Tiết kiệm"}};
 
 template <typename Enum, typename Rows>
 std::optional<Enum> Named(const Rows& rows, std::string_view name) {
@@ -46,6 +50,7 @@ std::size_t Index(EventType t) { return static_cast<std::size_t>(t); }
 std::size_t Index(Filter f) { return static_cast<std::size_t>(f); }
 std::size_t Index(Facet f) { return static_cast<std::size_t>(f); }
 std::size_t Index(SortOrder s) { return static_cast<std::size_t>(s); }
+std::size_t Index(FigureKind k) { return static_cast<std::size_t>(k); }
 
 }  // namespace
 
@@ -53,17 +58,20 @@ std::string_view ApiName(EventType type) { return kEventWords[Index(type)].api; 
 std::string_view ApiName(Filter filter) { return kFilterWords[Index(filter)].api; }
 std::string_view ApiName(Facet facet) { return ApiName(FilterOf(facet)); }
 std::string_view ApiName(SortOrder order) { return kSortWords[Index(order)].api; }
+std::string_view ApiName(FigureKind kind) { return kFigureWords[Index(kind)].api; }
 
 std::string_view Label(EventType type) { return kEventWords[Index(type)].label; }
 std::string_view Label(Filter filter) { return kFilterWords[Index(filter)].label; }
 std::string_view Label(Facet facet) { return Label(FilterOf(facet)); }
 std::string_view Label(SortOrder order) { return kSortWords[Index(order)].label; }
+std::string_view Label(FigureKind kind) { return kFigureWords[Index(kind)].label; }
 
 std::string_view FilterWords(EventType type) { return kEventWords[Index(type)].filter_words; }
 
 std::optional<EventType> EventTypeNamed(std::string_view name) { return Named<EventType>(kEventWords, name); }
 std::optional<Filter> FilterNamed(std::string_view name) { return Named<Filter>(kFilterWords, name); }
 std::optional<SortOrder> SortOrderNamed(std::string_view name) { return Named<SortOrder>(kSortWords, name); }
+std::optional<FigureKind> FigureKindNamed(std::string_view name) { return Named<FigureKind>(kFigureWords, name); }
 
 std::optional<Filter> FilterOfQueryField(std::string_view field) {
   for (std::size_t i = 0; i < std::size(kFilterWords); ++i) {

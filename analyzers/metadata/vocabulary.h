@@ -35,6 +35,11 @@ enum class Facet { kProvince, kProvince2025, kDistrict, kCommune2025, kAgency, k
 inline constexpr std::array<Facet, 7> kFacets = {Facet::kProvince, Facet::kProvince2025, Facet::kDistrict,
                                                  Facet::kCommune2025, Facet::kAgency, Facet::kEvent, Facet::kYear};
 
+// What a figure of a report counts.
+enum class FigureKind { kUnitsCut, kStaffCut, kSavings };
+inline constexpr std::array<FigureKind, 3> kFigureKinds = {FigureKind::kUnitsCut, FigureKind::kStaffCut,
+                                                           FigureKind::kSavings};
+
 enum class SortOrder { kRelevance, kDate, kDateAscending };
 inline constexpr std::array<SortOrder, 3> kSortOrders = {SortOrder::kRelevance, SortOrder::kDate,
                                                          SortOrder::kDateAscending};
@@ -44,12 +49,14 @@ std::string_view ApiName(EventType type);
 std::string_view ApiName(Filter filter);
 std::string_view ApiName(Facet facet);
 std::string_view ApiName(SortOrder order);
+std::string_view ApiName(FigureKind kind);
 
 // Vietnamese labels for people ("Hợp nhất", "Tỉnh (trước 2025)", "Mới nhất").
 std::string_view Label(EventType type);
 std::string_view Label(Filter filter);
 std::string_view Label(Facet facet);
 std::string_view Label(SortOrder order);
+std::string_view Label(FigureKind kind);
 
 // Words a filter value may use for an event type, besides its API name
 // ("sáp nhập" for annex): how reports and people say it.
@@ -59,6 +66,7 @@ std::string_view FilterWords(EventType type);
 std::optional<EventType> EventTypeNamed(std::string_view name);
 std::optional<Filter> FilterNamed(std::string_view name);
 std::optional<SortOrder> SortOrderNamed(std::string_view name);
+std::optional<FigureKind> FigureKindNamed(std::string_view name);
 
 // From a field name of the query language: the API name or its Vietnamese
 // shorthand without marks ("tinh", "huyen", "xa2025", "coquan", "sukien", "nam").
