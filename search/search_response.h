@@ -32,7 +32,8 @@ struct FacetValue {
   std::size_t count = 0;
 };
 
-// The values of one facet, with at least one match each, most matches first.
+// The values of one facet, with at least one match each: most matches first,
+// but years newest first.
 struct FacetCounts {
   Facet facet;
   std::vector<FacetValue> values;

@@ -80,6 +80,14 @@ std::string ReadStub(const std::filesystem::path& dir) {
 
 std::string Compact(const std::string& iso) { return iso.substr(0, 4) + iso.substr(5, 2) + iso.substr(8, 2); }
 
+// The text after its title, which a result list shows above the snippet;
+// the whole text when it does not open with the title.
+std::string_view Body(std::string_view text, const std::optional<std::string>& title) {
+  if (!title || title->empty() || text.substr(0, title->size()) != *title) return text;
+  std::size_t body = text.find_first_not_of('\n', title->size());
+  return body == std::string_view::npos ? text : text.substr(body);
+}
+
 // A hit as a result list shows it, or nothing for a document whose record
 // is damaged. The text stays in the document's data, for the snippet.
 std::optional<Hit> DecodeHit(const Xapian::MSetIterator& it, std::string* data) {
@@ -189,9 +197,15 @@ std::vector<FacetCounts> Searcher::Facets(const FacetTable& table,
     for (std::size_t ordinal = 0; ordinal < counts[f].size(); ++ordinal) {
       if (counts[f][ordinal] > 0) values.emplace_back(table.values(f)[ordinal], counts[f][ordinal]);
     }
-    // By count, then by code, so equal counts list in a stable order.
-    std::sort(values.begin(), values.end(),
-              [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
+    // Years newest first, as a reader scans them; other values by count,
+    // then by code, so equal counts list in a stable order.
+    if (facet == Facet::kYear) {
+      std::sort(values.begin(), values.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    } else {
+      std::sort(values.begin(), values.end(), [](const auto& a, const auto& b) {
+        return a.second != b.second ? a.second > b.second : a.first < b.first;
+      });
+    }
     FacetCounts listed{facet, {}};
     for (const auto& [code, count] : values) {
       if (parents_[f].size() > 0 && !all_districts) {  // a nested facet: units of the selected province(s)
@@ -448,7 +462,7 @@ std::vector<Hit> Searcher::Hits(const Xapian::MSet& mset, const HighlightTerms& 
       marks.folded.erase(folded);
       marks.exact.insert(term);
     }
-    hit->snippet = MakeSnippet(*analyzer_, StoredText(data), marks);
+    hit->snippet = MakeSnippet(*analyzer_, Body(StoredText(data), hit->report.title), marks);
     results.push_back(std::move(*hit));
   }
   return results;
@@ -485,6 +499,15 @@ std::optional<std::string> Searcher::Suggest(const Plan& plan) {
   std::shared_ptr<const SuggestionTable> words =
       tables_->suggestions.Get(RevisionKey(), [&] { return std::make_shared<const SuggestionTable>(*db_); });
   return RestoreDiacritics(*analyzer_, *words, plan.q);
+}
+
+std::vector<std::string> Searcher::MarkedLines(std::string_view text, const std::string& q) {
+  HighlightTerms highlight;
+  std::vector<std::string> problems;
+  std::string within = WithinWordBudget(*analyzer_, q, &problems);
+  builder_->SetAlternatives({});  // no slips were corrected in this text
+  builder_->Build(ParseQuery(within).root, &highlight, &problems);
+  return tinhgon::MarkedLines(*analyzer_, text, highlight);
 }
 
 std::optional<ReportRecord> Searcher::Document(const std::string& id) {

@@ -54,6 +54,10 @@ class Searcher {
   // writes. The request's page and per_page are not used.
   SearchResponse Export(SearchRequest request, std::size_t limit);
 
+  // `text` as HTML lines with the words `q` searches for marked (a report's
+  // page opened from a result list).
+  std::vector<std::string> MarkedLines(std::string_view text, const std::string& q);
+
   // A report's whole record; empty if no report has that id, or its record
   // is damaged.
   std::optional<ReportRecord> Document(const std::string& id);

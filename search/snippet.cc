@@ -84,6 +84,36 @@ constexpr std::size_t kPieceBytes = 1024;
 
 }  // namespace
 
+std::vector<std::string> MarkedLines(Analyzer& analyzer, std::string_view text, const HighlightTerms& terms) {
+  MarkedWords marked;
+  for (std::size_t begin = 0; begin < text.size();) {
+    std::size_t end = begin + kPieceBytes < text.size() ? text.find_first_of(" \n", begin + kPieceBytes) : text.npos;
+    end = end == text.npos ? text.size() : end + 1;
+    MarkWords(analyzer, text, begin, end, terms, &marked);
+    begin = end;
+  }
+  std::string html;
+  std::size_t cursor = 0;
+  for (std::size_t i = 0; i < marked.hit.size(); ++i) {
+    if (!marked.hit[i]) continue;
+    const auto [start, stop] = marked.spans[i];
+    html += EscapeHtml(text.substr(cursor, start - cursor)) + "<mark>" + EscapeHtml(text.substr(start, stop - start)) +
+            "</mark>";
+    cursor = stop;
+  }
+  html += EscapeHtml(text.substr(cursor));
+  // A word never spans lines, so no mark does: splitting the HTML at line
+  // ends splits between elements.
+  std::vector<std::string> lines;
+  for (std::size_t start = 0; start <= html.size();) {
+    std::size_t end = html.find('\n', start);
+    if (end == std::string::npos) end = html.size();
+    lines.push_back(html.substr(start, end - start));
+    start = end + 1;
+  }
+  return lines;
+}
+
 Snippet MakeSnippet(Analyzer& analyzer, std::string_view text, const HighlightTerms& terms, std::size_t words) {
   MarkedWords marked;
   std::size_t analyzed = 0;  // text[0, analyzed) is in `marked`

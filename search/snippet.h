@@ -26,6 +26,10 @@ struct Snippet {
 Snippet MakeSnippet(Analyzer& analyzer, std::string_view text, const HighlightTerms& terms,
                     std::size_t words = 40);
 
+// The whole text as HTML, one string per line, with the words `terms`
+// match marked as in a snippet: a report's page with the searched words shown.
+std::vector<std::string> MarkedLines(Analyzer& analyzer, std::string_view text, const HighlightTerms& terms);
+
 // Escapes &, <, >, " and ' for HTML text and attribute values.
 std::string EscapeHtml(std::string_view text);
 

@@ -104,7 +104,7 @@ try {
   const communeTotal = Number((await page.locator('.summary').textContent()).split(' ')[0]);
   check(communeCount > 0 && communeTotal === communeCount, `the 2025 commune keeps the ${communeCount} counted reports`);
   await Promise.all([page.waitForURL(/\/documents\//), page.locator('.hit h3 a').first().click()]);
-  const now = page.locator('.localities a', { hasText: 'Đầm Hà' });
+  const now = page.locator('.localities a.now', { hasText: 'Đầm Hà' });
   check(await now.count() > 0, 'the report page links its place to the 2025 commune holding it now');
   await Promise.all([page.waitForURL(/commune_2025=06895/), now.first().click()]);
   check(Number((await page.locator('.summary').textContent()).split(' ')[0]) === communeCount,
