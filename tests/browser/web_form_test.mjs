@@ -6,11 +6,13 @@
 // Exits 0 when every check passes, 1 otherwise, 77 (skipped) without Chromium.
 
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 
 const [indexBin, serveBin, samples, work, screenshot] = process.argv.slice(2);
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const chromiumPath = '/usr/bin/chromium';
 if (!existsSync(chromiumPath)) {
   console.log('skipped: no Chromium at ' + chromiumPath);
@@ -127,6 +129,43 @@ try {
   check(relaxed.some((t) => t.includes('Không báo cáo nào có từ «xyzzyq»')), 'a relaxed search says which word it left out');
   check((await page.$$('.hit')).length > 0, 'and shows what the other words find');
 
+  // The export link: every hit of the search, not a page, Vietnamese intact.
+  await page.goto(base + '/search?q=' + encodeURIComponent('giảm'));
+  const total = Number((await page.locator('.summary').textContent()).split(' ')[0]);
+  const csvHref = await page.locator('.summary a', { hasText: 'Tải CSV' }).getAttribute('href');
+  const csv = await (await page.request.get(new URL(csvHref, base).href)).text();
+  const rows = csv.split('\r\n').filter((line) => line.length > 0);
+  check(total > 10 && rows.length - 1 === total, `the CSV holds all ${total} reports, not one page (${rows.length - 1})`);
+  check(csv.includes('Giảm biên chế, cán bộ') || csv.includes('Hợp nhất'), 'the CSV keeps Vietnamese labels');
+
+  // A refused search says why in Vietnamese and keeps the filters, the dates and the facets.
+  await page.goto(base + '/search?q=' + encodeURIComponent('văn phòng') + '&province=06&from=01/01/2020&to=01/01/2019');
+  const error = await page.locator('.error').textContent();
+  check(error.includes('Ngày bắt đầu (01/01/2020) sau ngày kết thúc (01/01/2019)'), `the error is Vietnamese (${error})`);
+  check((await page.locator('#from').inputValue()) === '01/01/2020', 'the date typed stays in the form');
+  check(await page.locator('.chips a', { hasText: 'Bắc Kạn' }).count() === 1, 'the province filter stays');
+  check(await page.locator('.facet').count() > 0, 'the facets stay');
+
+  // Charts: reports by year above the results, with a text alternative and a table.
+  await page.goto(base + '/search');
+  const chart = page.locator('.year-chart svg[role=img]');
+  check(await chart.count() === 1, 'a chart of the reports by year');
+  const labelled = await chart.getAttribute('aria-labelledby');
+  const alternative = await page.locator('#' + labelled.split(' ')[1]).textContent();
+  check(alternative.startsWith('Số báo cáo theo năm:'), `the chart has a text alternative (${alternative.slice(0, 40)})`);
+  check(await page.locator('.year-chart details table tbody tr').count() >= 2, 'the chart has its table');
+  check(await page.locator('.facet svg[role=img]').count() > 0, 'the province facet has a chart');
+
+  // On a phone the filters sit below the results, reached from the top.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(base + '/search?q=' + encodeURIComponent('văn phòng'));
+  const toFilters = page.locator('.to-filters a');
+  check(await toFilters.isVisible(), 'a link to the filters shows at phone width');
+  await toFilters.click();
+  const filtersTop = await page.locator('#filters').evaluate((e) => e.getBoundingClientRect().top);
+  check(Math.abs(filtersTop) < 50, `the link brings the filters into view (${filtersTop})`);
+  await page.setViewportSize({ width: 1200, height: 900 });
+
   // Hostile input: in the query, and in an indexed report.
   await page.goto(base + '/search?q=' + encodeURIComponent('<script>alert(1)</script> "><img src=x onerror=alert(3)>'));
   const summary = await page.locator('.summary').textContent();
@@ -142,6 +181,30 @@ try {
   check((await page.$$('img')).length === 0, 'no injected image');
   check((await page.$$('a[href^="javascript:"]')).length === 0, 'no javascript: link');
   check(dialogs === 0, 'no script ran');
+
+  // Accessibility: axe-core on every kind of page (injected in a context
+  // that bypasses the pages' CSP, which allows no script).
+  const audit = await browser.newContext({ bypassCSP: true, viewport: { width: 1200, height: 900 } });
+  const auditPage = await audit.newPage();
+  const pages = {
+    'the landing page': '/',
+    'a results page': '/search?q=' + encodeURIComponent('hợp nhất văn phòng'),
+    'a results page with filters': '/search?province=06',
+    'a refused search': '/search?from=01/01/2020&to=01/01/2019',
+    'a report page': '/documents/kb-2019-001?q=' + encodeURIComponent('văn phòng') + '&back=/search',
+    'an unknown report': '/documents/no-such-report',
+  };
+  for (const [name, path] of Object.entries(pages)) {
+    await auditPage.goto(base + path);
+    await auditPage.addScriptTag({ content: axeSource });
+    const result = await auditPage.evaluate(async () =>
+      // eslint-disable-next-line no-undef
+      axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+    const violations = result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+    check(violations.length === 0, `axe-core finds no WCAG 2.1 A/AA violation on ${name}: ${violations.join(', ')}`);
+    check(result.passes.length > 0, `axe-core ran on ${name}`);
+  }
+  await audit.close();
 } finally {
   await browser.close();
   server.kill();

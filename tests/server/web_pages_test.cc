@@ -1,0 +1,104 @@
+// The web pages over the bundled sample corpus, as a reader meets them:
+// Vietnamese errors that keep the form, dates typed the Vietnamese way,
+// charts with their text alternatives, long facets folded, and a report's
+// page with its links, its marked words and the way back.
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include <catch2/catch.hpp>
+#include <httplib.h>
+
+#include "server/page_messages.h"
+#include "tests/indexer/test_corpus.h"
+#include "tests/server/test_server.h"
+
+using tinhgon::testing::TempDir;
+
+namespace {
+
+class SampleServer {
+ public:
+  SampleServer() : dir_("web-pages") {
+    std::filesystem::copy(TINHGON_SAMPLES_DIR, dir_ / "in", std::filesystem::copy_options::recursive);
+    tinhgon::testing::IndexInputs(dir_);
+    server_ = std::make_unique<tinhgon::testing::TestServer>(dir_ / "index");
+  }
+  httplib::Result Get(const std::string& path) { return server_->Get(path); }
+
+ private:
+  TempDir dir_;
+  std::unique_ptr<tinhgon::testing::TestServer> server_;
+};
+
+SampleServer& Shared() {
+  static SampleServer server;
+  return server;
+}
+
+bool Has(const httplib::Result& r, const std::string& text) { return r && r->body.find(text) != std::string::npos; }
+
+}  // namespace
+
+TEST_CASE("a refused search says why in Vietnamese and keeps filters, dates and facets", "[server][web]") {
+  auto page = Shared().Get("/search?q=v%C4%83n%20ph%C3%B2ng&province=06&from=01/01/2020&to=01/01/2019");
+  REQUIRE(page);
+  CHECK(page->status == 400);
+  CHECK(Has(page, "Ngày bắt đầu (01/01/2020) sau ngày kết thúc (01/01/2019)"));
+  CHECK_FALSE(Has(page, "is after"));
+  CHECK(Has(page, "value=\"01/01/2020\""));
+  CHECK(Has(page, "Tỉnh (trước 2025): Bắc Kạn"));  // the chip
+  CHECK(Has(page, "class=\"facet\""));
+  CHECK(Has(page, "class=\"hit\""));  // what could be searched is shown
+  auto bad_date = Shared().Get("/search?from=32/13/2020");
+  CHECK(Has(bad_date, "không phải là ngày"));
+  auto deep = Shared().Get("/search?page=5000");
+  CHECK(Has(deep, "Chỉ xem được 10000 kết quả đầu tiên"));
+}
+
+TEST_CASE("dates are typed day/month/year and mean what the API's do", "[server][web]") {
+  CHECK(tinhgon::IsoDate("1/7/2025") == "2025-07-01");
+  CHECK(tinhgon::IsoDate("01/07/2025") == "2025-07-01");
+  CHECK(tinhgon::IsoDate("2025-07-01") == "2025-07-01");
+  CHECK(tinhgon::IsoDate("7/2025") == "7/2025");  // left for the search to refuse
+  CHECK(tinhgon::FormDate("2025-07-01") == "01/07/2025");
+  auto typed = Shared().Get("/search?from=01/01/2020&to=31/12/2020");
+  auto iso = Shared().Get("/api/search?from=2020-01-01&to=2020-12-31");
+  REQUIRE(typed);
+  REQUIRE(iso);
+  CHECK(typed->status == 200);
+  std::string total = std::to_string(nlohmann::json::parse(iso->body)["total"].get<int>());
+  CHECK(Has(typed, "class=\"summary\">" + total + " báo cáo"));
+}
+
+TEST_CASE("the results page: totals, exports, charts and folded facets", "[server][web]") {
+  auto all = Shared().Get("/search");
+  REQUIRE(all);
+  CHECK(Has(all, "43 báo cáo (mọi báo cáo khớp bộ lọc)"));
+  CHECK_FALSE(Has(all, "cho «»"));
+  CHECK(Has(all, "href=\"/api/search.csv\""));
+  CHECK(Has(all, "type=\"application/atom+xml\""));
+  CHECK(Has(all, "<svg class=\"chart\" role=\"img\""));
+  CHECK(Has(all, "<desc id=\"chart-year-desc\">Số báo cáo theo năm: "));
+  CHECK(Has(all, "<caption>Số báo cáo theo năm</caption>"));
+  CHECK(Has(all, "<details class=\"more\"><summary>Xem thêm"));  // ~45 agencies
+  auto query = Shared().Get("/search?q=giam%20bien%20che&province=06&per_page=5&page=2");
+  CHECK(Has(query, "href=\"/api/search.csv?province=06&amp;q=giam%20bien%20che\""));  // no paging
+}
+
+TEST_CASE("a report's page: labelled meta, links to its places and agencies, marked words, way back", "[server][web]") {
+  auto doc = Shared().Get("/documents/kb-2019-001?q=v%C4%83n%20ph%C3%B2ng&back=%2Fsearch%3Fq%3Dvan");
+  REQUIRE(doc);
+  CHECK(doc->status == 200);
+  CHECK(Has(doc, "Ngày đăng: 20/05/2019"));
+  CHECK(Has(doc, "<mark>Văn</mark> <mark>phòng</mark>"));
+  CHECK(Has(doc, "href=\"/search?q=van\">← Quay lại kết quả tìm kiếm"));
+  CHECK(Has(doc, "<a href=\"/search?district="));
+  CHECK(Has(doc, "<a href=\"/search?agency="));
+  auto outward = Shared().Get("/documents/kb-2019-001?back=https%3A%2F%2Fevil.example%2F");
+  CHECK_FALSE(Has(outward, "evil.example"));
+  auto missing = Shared().Get("/documents/no-such-report");
+  REQUIRE(missing);
+  CHECK(missing->status == 404);
+  CHECK(Has(missing, "<option value=\"relevance\" selected>Phù hợp nhất</option>"));
+}
