@@ -106,6 +106,27 @@ json ToJson(const SimilarReports& similar) {
   return {{"id", similar.id}, {"results", results}};
 }
 
+json ToJson(const Comparison& comparison) {
+  json places = json::array();
+  for (const PlaceSummary& p : comparison.places) {
+    json events = json::object();
+    for (const auto& [type, count] : p.events) events[std::string(ApiName(type))] = count;
+    places.push_back({{"filter", ApiName(p.place.filter)},
+                      {"value", p.place.value},
+                      {"label", p.label},
+                      {"total", p.total},
+                      {"events", events},
+                      {"figures",
+                       {{"units_cut", p.units_cut},
+                        {"staff_cut", p.staff_cut},
+                        {"planned_units_cut", p.planned_units_cut},
+                        {"planned_staff_cut", p.planned_staff_cut},
+                        {"reports_with_savings", p.reports_with_savings},
+                        {"reports_summed", p.reports_summed}}}});
+  }
+  return {{"query", comparison.query}, {"places", places}, {"warnings", comparison.warnings}};
+}
+
 json ToJson(const FacetOverview& overview) { return {{"total", overview.total}, {"facets", ToJson(overview.facets)}}; }
 
 json ToJson(const ReportRecord& record) {

@@ -21,6 +21,11 @@ nlohmann::ordered_json ToJson(const FacetOverview& overview);
 // metadata is not a JSON object.
 nlohmann::ordered_json ToJson(const ReportRecord& record);
 
+// {query, places: [{filter, value, label, total, events: {merge: n, …},
+// figures: {units_cut, staff_cut, planned_units_cut, planned_staff_cut,
+// reports_with_savings, reports_summed}}], warnings}.
+nlohmann::ordered_json ToJson(const Comparison& comparison);
+
 // A facet as the API lists it: {province: [{value, label, count}], …}.
 nlohmann::ordered_json ToJson(const std::vector<FacetCounts>& facets);
 

@@ -29,8 +29,10 @@ struct SearchRequest {
 // A request the library refuses, with a reason fit to show the user (the
 // server answers it with a 400).
 struct SearchError : std::runtime_error {
-  SearchError(std::string code_, const std::string& message) : std::runtime_error(message), code(std::move(code_)) {}
+  SearchError(std::string code_, const std::string& message, std::string subject_ = "")
+      : std::runtime_error(message), code(std::move(code_)), subject(std::move(subject_)) {}
   std::string code;
+  std::string subject;  // the value refused, when one is (a place's name), for messages in other languages
 };
 
 // What a request names does not exist (a report id): the server answers 404.

@@ -81,6 +81,33 @@ struct ReportRecord {
   std::string text;
 };
 
+// One place a comparison looks at: what a filter names ("province" "06",
+// "commune_2025" "Sài Gòn").
+struct PlaceFilter {
+  Filter filter = Filter::kProvince;
+  std::string value;
+};
+
+// What the reports of one place say, for the same query and filters.
+struct PlaceSummary {
+  PlaceFilter place;
+  std::string label;  // "Bắc Kạn", "Xã Đầm Hà"
+  std::size_t total = 0;
+  std::vector<std::pair<EventType, std::size_t>> events;  // reports per event type, every type listed
+  // Figures summed over the reports (the first kMaxResultWindow of them):
+  // cuts made, and cuts announced as targets, apart.
+  double units_cut = 0, staff_cut = 0;
+  double planned_units_cut = 0, planned_staff_cut = 0;
+  std::size_t reports_with_savings = 0;  // savings are in various units: counted, not summed
+  std::size_t reports_summed = 0;
+};
+
+struct Comparison {
+  std::string query;
+  std::vector<PlaceSummary> places;
+  std::vector<std::string> warnings;
+};
+
 // Every facet's values with their counts over the whole index, every
 // district and 2025 commune included.
 struct FacetOverview {

@@ -54,6 +54,16 @@ class Searcher {
   // writes. The request's page and per_page are not used.
   SearchResponse Export(SearchRequest request, std::size_t limit);
 
+  // Two to kMaxComparedPlaces places side by side for the same query and
+  // filters (search_response.h). Throws SearchError for a refused request
+  // or a wrong number of places.
+  Comparison Compare(const SearchRequest& request, const std::vector<PlaceFilter>& places);
+
+  // A place typed by name or code: the first of the 2025 province, the old
+  // province, the district, the 2025 commune and the old commune that knows
+  // it. Empty when none does.
+  std::optional<PlaceFilter> ResolvePlace(const std::string& text);
+
   // `text` as HTML lines with the words `q` searches for marked (a report's
   // page opened from a result list).
   std::vector<std::string> MarkedLines(std::string_view text, const std::string& q);
@@ -71,6 +81,8 @@ class Searcher {
   FacetOverview AllFacets();
 
   Xapian::doccount document_count();
+
+  static constexpr std::size_t kMaxComparedPlaces = 5;
   std::string revision();
 
  private:
@@ -103,6 +115,8 @@ class Searcher {
   static void SetSort(Xapian::Enquire& enquire, SortOrder sort);
   Xapian::doccount CountExactly(const Xapian::Query& matching, FacetCounter* counter);
   Relaxation RelaxPlan(const Plan& plan);
+  PlaceSummary SummarizePlace(const SearchRequest& request, const PlaceFilter& place);
+  std::string PlaceLabel(const PlaceFilter& place);
   Xapian::MSet RankRelaxed(const Plan& plan, const Relaxation& relaxation, SortOrder sort, const Window& window);
   std::vector<Hit> Hits(const Xapian::MSet& mset, const HighlightTerms& highlight, const Readings& read,
                         bool snippets);

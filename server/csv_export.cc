@@ -105,4 +105,19 @@ std::string CsvRow(const Hit& hit) {
          CsvField(FiguresText(r.figures)) + "," + Number(hit.score) + "\r\n";
 }
 
+std::string ComparisonCsv(const Comparison& comparison) {
+  std::string csv = "\xEF\xBB\xBF" "place,filter,value,reports";
+  for (EventType type : kEventTypes) csv += "," + std::string(ApiName(type));
+  csv += ",units_cut,staff_cut,planned_units_cut,planned_staff_cut,reports_with_savings,reports_summed\r\n";
+  for (const PlaceSummary& p : comparison.places) {
+    csv += CsvField(p.label) + "," + CsvField(std::string(ApiName(p.place.filter))) + "," + CsvField(p.place.value) +
+           "," + std::to_string(p.total);
+    for (const auto& [type, count] : p.events) csv += "," + std::to_string(count);
+    csv += "," + Number(p.units_cut) + "," + Number(p.staff_cut) + "," + Number(p.planned_units_cut) + "," +
+           Number(p.planned_staff_cut) + "," + std::to_string(p.reports_with_savings) + "," +
+           std::to_string(p.reports_summed) + "\r\n";
+  }
+  return csv;
+}
+
 }  // namespace tinhgon

@@ -21,6 +21,10 @@ std::string CsvHeader();
 // One report's row.
 std::string CsvRow(const Hit& hit);
 
+// A comparison of places, one row per place: its reports, the reports per
+// event type, the cuts summed (made, and targets), with the BOM and header.
+std::string ComparisonCsv(const Comparison& comparison);
+
 // A cell: quoted, inner quotes doubled, line breaks as spaces, and a value a
 // spreadsheet would run as a formula (=, +, -, @, tab, CR first) prefixed
 // with an apostrophe, which spreadsheets show as text.

@@ -107,6 +107,19 @@ void RegisterApi(Routes* server, SearcherPool* searchers, const std::filesystem:
                                        return true;
                                      });
   }));
+  // Places side by side for one search, as JSON and as CSV.
+  auto compare = [](const auto& req, SearcherPool& pool) {
+    SearcherPool::Lease s = pool.Acquire();
+    std::vector<PlaceFilter> places = ParsePlaces(Params(req), *s);
+    return s->Compare(ParseSearchParams(Params(req)), places);
+  };
+  server->Get("/api/compare", route("/api/compare", [compare](const auto& req, auto& res, SearcherPool& pool) {
+    res.set_content(ToJson(compare(req, pool)).dump(), kJson);
+  }));
+  server->Get("/api/compare.csv", route("/api/compare.csv", [compare](const auto& req, auto& res, SearcherPool& pool) {
+    res.set_content(ComparisonCsv(compare(req, pool)), "text/csv; charset=utf-8");
+    res.set_header("Content-Disposition", "attachment; filename=\"tinhgon-so-sanh.csv\"");
+  }));
   // Ids are paths ("sub/report.txt"), so they may hold slashes; similar first.
   server->Get(R"(/api/documents/(.+)/similar)", route("/api/documents/{id}/similar", [](const auto& req, auto& res, SearcherPool& pool) {
     SearcherPool::Lease s = pool.Acquire();

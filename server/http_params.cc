@@ -55,4 +55,24 @@ SearchRequest ParseSearchParams(const std::multimap<std::string, std::string>& p
   return r;
 }
 
+std::vector<PlaceFilter> ParsePlaces(const std::multimap<std::string, std::string>& params, Searcher& searcher) {
+  std::vector<PlaceFilter> places;
+  auto range = params.equal_range("place");
+  for (auto it = range.first; it != range.second; ++it) {
+    const std::string& text = Utf8("place", it->second);
+    if (text.find_first_not_of(" \t") == std::string::npos) continue;
+    std::size_t colon = text.find(':');
+    std::optional<Filter> named = colon == std::string::npos ? std::nullopt : FilterNamed(text.substr(0, colon));
+    if (named && *named != Filter::kAgency && *named != Filter::kEvent && *named != Filter::kYear) {
+      places.push_back({*named, text.substr(colon + 1)});
+    } else if (std::optional<PlaceFilter> resolved = searcher.ResolvePlace(text)) {
+      places.push_back(*resolved);
+    } else {
+      throw SearchError("unknown_place", "no province, district or commune called '" + text.substr(0, 100) + "'",
+                        text.substr(0, 100));
+    }
+  }
+  return places;
+}
+
 }  // namespace tinhgon

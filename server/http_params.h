@@ -15,4 +15,10 @@ namespace tinhgon {
 // numbers or are out of range, naming the parameter.
 SearchRequest ParseSearchParams(const std::multimap<std::string, std::string>& params);
 
+// The places of a comparison: each `place` parameter, as "filter:value"
+// ("province:06", "commune_2025:Sài Gòn") or a bare name or code that
+// `searcher` resolves (Searcher::ResolvePlace). Empty values are skipped.
+// Throws SearchError ("unknown_place") naming a place nothing knows.
+std::vector<PlaceFilter> ParsePlaces(const std::multimap<std::string, std::string>& params, Searcher& searcher);
+
 }  // namespace tinhgon

@@ -48,6 +48,8 @@ std::string RefusalText(const SearchError& error, const Params& params) {
   if (code == "invalid_per_page") return "Số kết quả mỗi trang phải từ 1 đến " + std::to_string(kMaxPerPage) + ".";
   if (code == "invalid_sort") return "Cách sắp xếp không hợp lệ: đã sắp theo mức phù hợp.";
   if (code == "invalid_encoding") return "Yêu cầu có ký tự không đọc được (không phải UTF-8).";
+  if (code == "unknown_place") return "Không có tỉnh, huyện hay xã nào tên «" + error.subject + "».";
+  if (code == "invalid_places") return "Hãy nhập từ hai đến năm địa bàn để so sánh.";
   return "Yêu cầu không hợp lệ.";
 }
 
@@ -78,6 +80,12 @@ std::string IsoDate(const std::string& typed) {
   char iso[40];
   std::snprintf(iso, sizeof iso, "%04u-%02u-%02u", year, month, day);
   return iso;
+}
+
+std::multimap<std::string, std::string> ApiParams(const Params& params) {
+  std::multimap<std::string, std::string> out;
+  for (const auto& [name, value] : params) out.emplace(name, name == "from" || name == "to" ? IsoDate(value) : value);
+  return out;
 }
 
 std::string FormDate(const std::string& iso) {

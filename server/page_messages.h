@@ -5,6 +5,7 @@
 // Thread safety: pure functions; safe from any thread.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 
@@ -25,6 +26,10 @@ Params WithoutRefused(const SearchError& error, const Params& params);
 // "01/07/2025", "1/7/2025" or "2025-07-01" → "2025-07-01"; anything else
 // as it is, for the search to refuse with its reason.
 std::string IsoDate(const std::string& typed);
+
+// The page's parameters as the API reads them: dates typed dd/mm/yyyy
+// become YYYY-MM-DD.
+std::multimap<std::string, std::string> ApiParams(const Params& params);
 
 // "2025-07-01" → "01/07/2025", as the form shows dates; other text as it is.
 std::string FormDate(const std::string& iso);

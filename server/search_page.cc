@@ -22,27 +22,20 @@ constexpr std::size_t kChartBars = 10;
 
 using Labels = std::map<std::string, std::map<std::string, std::string>>;  // field → value → label
 
-// The parameters the library reads: dates typed dd/mm/yyyy become YYYY-MM-DD.
-std::multimap<std::string, std::string> RequestParams(const Params& params) {
-  std::multimap<std::string, std::string> out;
-  for (const auto& [name, value] : params) out.emplace(name, name == "from" || name == "to" ? IsoDate(value) : value);
-  return out;
-}
-
 // The search the page shows. A refused one is said why in `data`, and the
 // search is run again without what was refused, so the page keeps its
 // facets and results.
 std::optional<SearchResponse> RunSearch(Searcher& searcher, const Params& params, SearchRequest* request,
                                         Data* data, int* status) {
   try {
-    *request = ParseSearchParams(RequestParams(params));
+    *request = ParseSearchParams(ApiParams(params));
     return searcher.Search(*request);
   } catch (const SearchError& e) {
     *status = 400;
     data->set("error", RefusalText(e, params));
     Params kept = WithoutRefused(e, params);
     try {
-      *request = ParseSearchParams(RequestParams(kept));
+      *request = ParseSearchParams(ApiParams(kept));
       return searcher.Search(*request);
     } catch (const SearchError&) {
       *request = SearchRequest{};

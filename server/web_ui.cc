@@ -5,6 +5,7 @@
 #include <httplib.h>
 
 #include "search/searcher.h"
+#include "server/compare_page.h"
 #include "server/document_page.h"
 #include "server/http_errors.h"
 #include "server/metrics.h"
@@ -51,6 +52,9 @@ void RegisterWebUi(Routes* server, SearcherPool* searchers, Metrics* metrics) {
   server->Get("/search", search);
   server->Get(R"(/documents/(.+))", page("/documents/{id}", [](const httplib::Request& req, Searcher& s, int* status) {
     return DocumentPage(s, req.matches[1], Params(req.params.begin(), req.params.end()), status);
+  }));
+  server->Get("/compare", page("/compare", [](const httplib::Request& req, Searcher& s, int* status) {
+    return ComparePage(s, Params(req.params.begin(), req.params.end()), status);
   }));
   server->Get("/favicon.ico", [](const httplib::Request&, httplib::Response& res) {
     res.status = 204;  // no icon, and no 404 in every browser's console

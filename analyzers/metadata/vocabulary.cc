@@ -83,4 +83,11 @@ std::optional<Filter> FilterOfQueryField(std::string_view field) {
 
 Filter FilterOf(Facet facet) { return kFacetFilters[Index(facet)]; }
 
+std::optional<Facet> FacetOf(Filter filter) {
+  for (Facet facet : kFacets) {
+    if (FilterOf(facet) == filter) return facet;
+  }
+  return std::nullopt;
+}
+
 }  // namespace tinhgon

@@ -72,7 +72,9 @@ std::optional<FigureKind> FigureKindNamed(std::string_view name);
 // shorthand without marks ("tinh", "huyen", "xa2025", "coquan", "sukien", "nam").
 std::optional<Filter> FilterOfQueryField(std::string_view field);
 
-// The filter a facet's values narrow by.
+// The filter a facet's values narrow by, and the facet that counts a
+// filter's values (none for the old communes).
 Filter FilterOf(Facet facet);
+std::optional<Facet> FacetOf(Filter filter);
 
 }  // namespace tinhgon

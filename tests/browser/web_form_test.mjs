@@ -155,6 +155,8 @@ try {
   check(alternative.startsWith('Số báo cáo theo năm:'), `the chart has a text alternative (${alternative.slice(0, 40)})`);
   check(await page.locator('.year-chart details table tbody tr').count() >= 2, 'the chart has its table');
   check(await page.locator('.facet svg[role=img]').count() > 0, 'the province facet has a chart');
+  await page.goto(base + '/search?q=' + encodeURIComponent('văn phòng'));
+  await page.screenshot({ path: join(dirname(screenshot), 'results.png'), fullPage: true });
 
   // On a phone the filters sit below the results, reached from the top.
   await page.setViewportSize({ width: 390, height: 844 });
@@ -165,6 +167,23 @@ try {
   const filtersTop = await page.locator('#filters').evaluate((e) => e.getBoundingClientRect().top);
   check(Math.abs(filtersTop) < 50, `the link brings the filters into view (${filtersTop})`);
   await page.setViewportSize({ width: 1200, height: 900 });
+
+  // Places side by side: typed by name, compared in a table and a chart.
+  await page.goto(base + '/compare');
+  await page.fill('#place-1', 'Bắc Kạn');
+  await page.fill('#place-2', 'Quảng Ninh');
+  await Promise.all([page.waitForURL(/\/compare\?/), page.press('#place-2', 'Enter')]);
+  check(await page.locator('table.comparison thead th').count() === 3, 'the two places are columns of the table');
+  check(await page.locator('.compare svg[role=img]').count() === 1, 'the totals are a chart');
+  await page.screenshot({ path: join(dirname(screenshot), 'compare.png'), fullPage: true });
+
+  // A report's page opened from the results: the words marked, the way back.
+  await page.goto(base + '/search?q=' + encodeURIComponent('hợp nhất văn phòng'));
+  await Promise.all([page.waitForURL(/\/documents\//), page.locator('.hit h3 a').first().click()]);
+  check(await page.locator('.report .text mark').count() > 0, 'the report page marks the searched words');
+  await page.screenshot({ path: join(dirname(screenshot), 'document.png'), fullPage: true });
+  await Promise.all([page.waitForURL(/\/search\?/), page.locator('.back a').click()]);
+  check((await page.locator('#q').inputValue()) === 'hợp nhất văn phòng', 'the way back returns to the results');
 
   // Hostile input: in the query, and in an indexed report.
   await page.goto(base + '/search?q=' + encodeURIComponent('<script>alert(1)</script> "><img src=x onerror=alert(3)>'));
@@ -193,6 +212,8 @@ try {
     'a refused search': '/search?from=01/01/2020&to=01/01/2019',
     'a report page': '/documents/kb-2019-001?q=' + encodeURIComponent('văn phòng') + '&back=/search',
     'an unknown report': '/documents/no-such-report',
+    'the comparison form': '/compare',
+    'a comparison': '/compare?q=' + encodeURIComponent('văn phòng') + '&place=06&place=22&place=200',
   };
   for (const [name, path] of Object.entries(pages)) {
     await auditPage.goto(base + path);

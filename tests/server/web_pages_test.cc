@@ -2,6 +2,7 @@
 // Vietnamese errors that keep the form, dates typed the Vietnamese way,
 // charts with their text alternatives, long facets folded, and a report's
 // page with its links, its marked words and the way back.
+#include <algorithm>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -101,4 +102,40 @@ TEST_CASE("a report's page: labelled meta, links to its places and agencies, mar
   REQUIRE(missing);
   CHECK(missing->status == 404);
   CHECK(Has(missing, "<option value=\"relevance\" selected>Phù hợp nhất</option>"));
+}
+
+TEST_CASE("places compared side by side: API, CSV and page", "[server][compare]") {
+  auto api = Shared().Get("/api/compare?place=B%E1%BA%AFc%20K%E1%BA%A1n&place=province:22&place=district:200");
+  REQUIRE(api);
+  REQUIRE(api->status == 200);
+  nlohmann::json body = nlohmann::json::parse(api->body);
+  REQUIRE(body["places"].size() == 3);
+  CHECK(body["places"][0]["filter"] == "province");
+  CHECK(body["places"][0]["label"] == "Bắc Kạn");
+  CHECK(body["places"][1]["label"] == "Quảng Ninh");
+  // Each place counts what the same filter finds on the results page.
+  for (const auto& place : body["places"]) {
+    auto search = Shared().Get("/api/search?" + place["filter"].get<std::string>() + "=" + place["value"].get<std::string>());
+    REQUIRE(search);
+    CHECK(nlohmann::json::parse(search->body)["total"] == place["total"]);
+    CHECK(place["figures"]["reports_summed"] == place["total"]);
+  }
+  CHECK(body["places"][0]["events"]["merge"].get<int>() > 0);
+  auto csv = Shared().Get("/api/compare.csv?place=province:06&place=province:22");
+  REQUIRE(csv);
+  CHECK(csv->body.rfind("\xEF\xBB\xBF" "place,filter,value,reports,merge,", 0) == 0);
+  CHECK(std::count(csv->body.begin(), csv->body.end(), '\n') == 3);
+  tinhgon::testing::CheckError(Shared().Get("/api/compare?place=province:06"), 400, "invalid_places");
+  tinhgon::testing::CheckError(Shared().Get("/api/compare?place=06&place=Atlantis"), 400, "unknown_place");
+  auto page = Shared().Get("/compare?q=&place=province:06&place=province:22");
+  REQUIRE(page);
+  CHECK(page->status == 200);
+  CHECK(Has(page, "<caption>Số báo cáo, sự kiện và số liệu theo địa bàn</caption>"));
+  CHECK(Has(page, "Báo cáo nêu: Hợp nhất"));
+  CHECK(Has(page, "<desc id=\"chart-compare-desc\">Số báo cáo theo địa bàn: Bắc Kạn: "));
+  auto refused = Shared().Get("/compare?place=Atlantis&place=06");
+  REQUIRE(refused);
+  CHECK(refused->status == 400);
+  CHECK(Has(refused, "Không có tỉnh, huyện hay xã nào tên «Atlantis»."));
+  CHECK(Has(refused, "value=\"Atlantis\""));
 }

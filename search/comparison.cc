@@ -1,0 +1,85 @@
+// Searcher's comparison of places: the same search run once per place.
+#include <algorithm>
+
+#include "index/schema.h"
+#include "search/filter_resolver.h"
+#include "search/searcher.h"
+
+namespace tinhgon {
+
+Comparison Searcher::Compare(const SearchRequest& request, const std::vector<PlaceFilter>& places) {
+  if (places.size() < 2 || places.size() > kMaxComparedPlaces) {
+    throw SearchError("invalid_places", "compare two to " + std::to_string(kMaxComparedPlaces) + " places, not " +
+                                            std::to_string(places.size()));
+  }
+  Validate(request);
+  Comparison comparison;
+  comparison.query = request.q;
+  for (const PlaceFilter& place : places) {
+    std::string problem;
+    if (filters_->Terms(place.filter, place.value, &problem).empty()) comparison.warnings.push_back(problem);
+    comparison.places.push_back(SummarizePlace(request, place));
+  }
+  return comparison;
+}
+
+// The place's reports counted by event type (from the facets) and their
+// figures summed (from the reports themselves, up to an export's cap).
+PlaceSummary Searcher::SummarizePlace(const SearchRequest& request, const PlaceFilter& place) {
+  SearchRequest narrowed = request;
+  narrowed.filters[place.filter].push_back(place.value);
+  narrowed.page = 1;
+  narrowed.per_page = 1;
+  narrowed.facets = true;
+  const SearchResponse counted = Search(narrowed);
+  PlaceSummary summary;
+  summary.place = place;
+  summary.label = PlaceLabel(place);
+  summary.total = counted.total;
+  for (EventType type : kEventTypes) summary.events.emplace_back(type, 0);
+  for (const FacetCounts& facet : counted.facets) {
+    if (facet.facet != Facet::kEvent) continue;
+    for (const FacetValue& v : facet.values) {
+      if (std::optional<EventType> type = EventTypeNamed(v.value)) summary.events[static_cast<std::size_t>(*type)].second = v.count;
+    }
+  }
+  for (const Hit& hit : Export(narrowed, kMaxResultWindow).results) {
+    ++summary.reports_summed;
+    bool savings = false;
+    for (const StoredFigure& f : hit.report.figures) {
+      std::optional<FigureKind> kind = FigureKindNamed(f.kind);
+      if (kind == FigureKind::kUnitsCut) (f.planned ? summary.planned_units_cut : summary.units_cut) += f.value;
+      if (kind == FigureKind::kStaffCut) (f.planned ? summary.planned_staff_cut : summary.staff_cut) += f.value;
+      savings = savings || kind == FigureKind::kSavings;
+    }
+    summary.reports_with_savings += savings;
+  }
+  return summary;
+}
+
+// The names of the units a place's filter finds, as the facets name them;
+// an old commune (no facet) by the name typed.
+std::string Searcher::PlaceLabel(const PlaceFilter& place) {
+  std::optional<Facet> facet = FacetOf(place.filter);
+  std::string label;
+  for (const std::string& term : filters_->Terms(place.filter, place.value, nullptr)) {
+    std::string code = term.substr(term.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ"));
+    if (!facet) return place.value;
+    auto known = names_[static_cast<std::size_t>(*facet)].find(code);
+    label += (label.empty() ? "" : ", ") + (known == names_[static_cast<std::size_t>(*facet)].end() ? code : known->second);
+  }
+  if (label.empty()) return place.value;
+  // A comparison may set an old unit beside a new one: say which is which.
+  const bool unit_2025 = place.filter == Filter::kProvince2025 || place.filter == Filter::kCommune2025;
+  return unit_2025 ? label + " (từ 1/7/2025)" : label;
+}
+
+std::optional<PlaceFilter> Searcher::ResolvePlace(const std::string& text) {
+  for (Filter filter : {Filter::kProvince2025, Filter::kProvince, Filter::kDistrict, Filter::kCommune2025,
+                        Filter::kCommune}) {
+    if (!filters_->Terms(filter, text, nullptr).empty()) return PlaceFilter{filter, text};
+  }
+  return std::nullopt;
+}
+
+}  // namespace tinhgon
