@@ -115,7 +115,7 @@ TEST_CASE("the OpenAPI description matches what the routes return", "[server][op
   const std::map<std::string, std::string> examples = {
       {"/api/search", "/api/search?q=tach"}, {"/api/documents/{id}", "/api/documents/a.txt"},
       {"/api/documents/{id}/similar", "/api/documents/a.txt/similar"}, {"/api/facets", "/api/facets"},
-      {"/healthz", "/healthz"}};
+      {"/healthz", "/healthz"}, {"/api/compare", "/api/compare?place=province:06&place=province:22"}};
   for (const auto& [path, url] : examples) {
     INFO(path);
     REQUIRE(spec["paths"].contains(path));
@@ -124,7 +124,9 @@ TEST_CASE("the OpenAPI description matches what the routes return", "[server][op
     json body = json::parse(Shared().Get(url)->body);
     for (const auto& key : schema.value("required", json::array())) CHECK(body.contains(key.get<std::string>()));
   }
-  for (const char* path : {"/api/search.csv", "/metrics", "/openapi.json"}) CHECK(spec["paths"].contains(path));
+  for (const char* path : {"/api/search.csv", "/api/compare.csv", "/metrics", "/openapi.json"}) {
+    CHECK(spec["paths"].contains(path));
+  }
   // Every query parameter the search takes is documented.
   std::set<std::string> documented;
   for (const auto& p : spec["paths"]["/api/search"]["get"]["parameters"]) documented.insert(p["name"]);
