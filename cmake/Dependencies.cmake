@@ -38,6 +38,7 @@ tinhgon_require_pkg(GUMBO gumbo libgumbo-dev)
 tinhgon_require_pkg(UCHARDET uchardet libuchardet-dev)
 tinhgon_require_pkg(HTTPLIB cpp-httplib libcpp-httplib-dev)
 tinhgon_require_pkg(CRYPTO libcrypto libssl-dev)
+tinhgon_require_pkg(LIBXML2 libxml-2.0 libxml2-dev)
 
 find_package(spdlog QUIET CONFIG)
 if(NOT spdlog_FOUND)

@@ -10,6 +10,7 @@
 #include "corpus/report_id.h"
 #include "indexer/document_writer.h"
 #include "index/index_store.h"
+#include "server/atom_feed.h"
 #include "server/csv_export.h"
 #include "server/http_errors.h"
 #include "server/http_params.h"
@@ -119,6 +120,13 @@ void RegisterApi(Routes* server, SearcherPool* searchers, const std::filesystem:
   server->Get("/api/compare.csv", route("/api/compare.csv", [compare](const auto& req, auto& res, SearcherPool& pool) {
     res.set_content(ComparisonCsv(compare(req, pool)), "text/csv; charset=utf-8");
     res.set_header("Content-Disposition", "attachment; filename=\"tinhgon-so-sanh.csv\"");
+  }));
+  // A feed reader follows a search: its newest hits as Atom, written after
+  // the searcher is back in the pool.
+  server->Get("/api/search.atom", route("/api/search.atom", [](const auto& req, auto& res, SearcherPool& pool) {
+    SearchResponse newest = pool.Acquire()->Search(FeedRequest(Params(req)));
+    res.set_content(AtomFeed(newest, {FeedOrigin(req.get_header_value("Host")), req.target}),
+                    "application/atom+xml; charset=utf-8");
   }));
   // Ids are paths ("sub/report.txt"), so they may hold slashes; similar first.
   server->Get(R"(/api/documents/(.+)/similar)", route("/api/documents/{id}/similar", [](const auto& req, auto& res, SearcherPool& pool) {

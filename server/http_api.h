@@ -22,8 +22,8 @@ struct ApiOptions {
 };
 
 // Registers every API route in `server`:
-//   GET /api/search, /api/search.csv, /api/compare, /api/compare.csv,
-//   /api/documents/{id}, /api/documents/{id}/similar,
+//   GET /api/search, /api/search.csv, /api/search.atom, /api/compare,
+//   /api/compare.csv, /api/documents/{id}, /api/documents/{id}/similar,
 //   /api/facets, /healthz, /metrics, /openapi.json
 //   POST /api/documents, DELETE /api/documents/{id} (see ApiOptions)
 // A request borrows a Searcher from `searchers` for as long as it runs;

@@ -138,6 +138,18 @@ try {
   check(total > 10 && rows.length - 1 === total, `the CSV holds all ${total} reports, not one page (${rows.length - 1})`);
   check(csv.includes('Giảm biên chế, cán bộ') || csv.includes('Hợp nhất'), 'the CSV keeps Vietnamese labels');
 
+  // The feed link: a valid Atom document a feed reader (here the browser's XML parser) reads.
+  const atomHref = await page.locator('link[rel=alternate][type="application/atom+xml"]').getAttribute('href');
+  const atom = await (await page.request.get(new URL(atomHref, base).href)).text();
+  const feed = await page.evaluate((xml) => {
+    const doc = new DOMParser().parseFromString(xml, 'application/xml');
+    const atomNs = 'http://www.w3.org/2005/Atom';
+    return { broken: doc.getElementsByTagName('parsererror').length > 0, root: doc.documentElement.localName,
+             ns: doc.documentElement.namespaceURI, entries: doc.getElementsByTagNameNS(atomNs, 'entry').length };
+  }, atom);
+  check(!feed.broken && feed.root === 'feed' && feed.ns === 'http://www.w3.org/2005/Atom', 'the feed is Atom XML');
+  check(feed.entries === Math.min(total, 50), `the feed lists the newest ${Math.min(total, 50)} reports (${feed.entries})`);
+
   // A refused search says why in Vietnamese and keeps the filters, the dates and the facets.
   await page.goto(base + '/search?q=' + encodeURIComponent('văn phòng') + '&province=06&from=01/01/2020&to=01/01/2019');
   const error = await page.locator('.error').textContent();

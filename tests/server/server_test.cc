@@ -124,15 +124,18 @@ TEST_CASE("the OpenAPI description matches what the routes return", "[server][op
     json body = json::parse(Shared().Get(url)->body);
     for (const auto& key : schema.value("required", json::array())) CHECK(body.contains(key.get<std::string>()));
   }
-  for (const char* path : {"/api/search.csv", "/api/compare.csv", "/metrics", "/openapi.json"}) {
+  for (const char* path : {"/api/search.csv", "/api/search.atom", "/api/compare.csv", "/metrics", "/openapi.json"}) {
     CHECK(spec["paths"].contains(path));
   }
-  // Every query parameter the search takes is documented.
-  std::set<std::string> documented;
-  for (const auto& p : spec["paths"]["/api/search"]["get"]["parameters"]) documented.insert(p["name"]);
-  for (const char* name : {"q", "province", "province_2025", "district", "commune", "commune_2025", "agency", "event",
-                           "year", "from", "to", "sort", "page", "per_page"}) {
-    CHECK(documented.count(name));
+  // Every query parameter the search takes is documented, for its feed too.
+  for (const char* route : {"/api/search", "/api/search.atom"}) {
+    INFO(route);
+    std::set<std::string> documented;
+    for (const auto& p : spec["paths"][route]["get"]["parameters"]) documented.insert(p["name"]);
+    for (const char* name : {"q", "province", "province_2025", "district", "commune", "commune_2025", "agency",
+                             "event", "year", "from", "to", "sort", "page", "per_page"}) {
+      CHECK(documented.count(name));
+    }
   }
   // The error responses follow the documented Error schema.
   json error = json::parse(Shared().Get("/api/search?page=0")->body);
