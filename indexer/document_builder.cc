@@ -75,19 +75,14 @@ std::set<std::string> Communes2025(const std::vector<Locality>& localities, cons
 }
 
 // Free text: exact and folded forms at each position, title tokens weighted
-// above the body's (and also under the title prefix), and the syllable pairs.
+// above the body's, and the syllable pairs.
 void AddText(Xapian::Document* doc, const std::vector<Token>& tokens, std::size_t title_end) {
   for (const Token& t : tokens) {
     if (t.term.size() > schema::kMaxTermBytes) continue;
     const Xapian::termpos pos = t.position + 1;
-    const bool in_title = title_end > 0 && t.end <= title_end;
-    const Xapian::termcount weight = in_title ? schema::kTitleWeight : 1;
+    const Xapian::termcount weight = title_end > 0 && t.end <= title_end ? schema::kTitleWeight : 1;
     doc->add_posting(t.term, pos, weight);
     if (t.has_marks()) doc->add_posting(t.folded, pos, weight);
-    if (in_title) {
-      doc->add_posting(schema::Term(schema::kTitle, t.term), pos);
-      if (t.has_marks()) doc->add_posting(schema::Term(schema::kTitle, t.folded), pos);
-    }
   }
   AddPairs(doc, tokens, title_end);
 }
@@ -152,7 +147,6 @@ void AddFacetValues(Xapian::Document* doc, const Facets& f) {
 // sort, and the year facet.
 void AddDate(Xapian::Document* doc, const std::string& d) {
   AddBoolean(doc, schema::kYear, d.substr(0, 4));
-  AddBoolean(doc, schema::kMonth, d.substr(0, 4) + d.substr(5, 2));
   doc->add_value(schema::kDateSlot, d.substr(0, 4) + d.substr(5, 2) + d.substr(8, 2));
   doc->add_value(schema::kYearSlot, d.substr(0, 4));
 }
@@ -202,10 +196,6 @@ Xapian::Document DocumentBuilder::Build(const SourceReport& report, const std::s
   const Facets facets = FacetsOf(m, gazetteer);
   AddFilterTerms(&doc, facets);
   AddFacetValues(&doc, facets);
-  for (const Locality& l : m.localities) {
-    if (l.primary) AddBoolean(&doc, schema::kPrimary, gazetteer.unit(l.level, l.unit).code);
-  }
-  for (const auto& date : m.dates_mentioned) AddBoolean(&doc, schema::kYearMentioned, date.substr(0, 4));
   if (report.publisher && !report.publisher->empty()) {
     doc.add_boolean_term(schema::BooleanTerm(schema::kSource, *report.publisher));
   }
