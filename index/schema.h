@@ -19,7 +19,9 @@ namespace tinhgon::schema {
 
 // Bumped whenever the layout changes, so an index built by another version is
 // rebuilt rather than misread. Stored in the index metadata under kVersionKey.
-inline constexpr std::string_view kVersion = "5";
+// 6: no title (S), primary locality (XL), month (XM) or mentioned-year (XT)
+// terms, which no query read.
+inline constexpr std::string_view kVersion = "6";
 inline constexpr std::string_view kVersionKey = "tinhgon.schema";
 // The fingerprint of the analysis chain and its data that last wrote the
 // index (analyzers/metadata/analysis_fingerprint.h). The search service
@@ -31,11 +33,10 @@ inline constexpr std::string_view kAnalysisKey = "tinhgon.analysis";
 // Unprefixed terms with positions: each token's exact term (case-folded, with
 // marks) and, at the same position, its folded form when that differs
 // ("đảng" and "dang"), so a query with or without marks finds it and a query
-// with marks can prefer exact hits. Title tokens are also indexed with the
-// prefix below, and count kTitleWeight times in the unprefixed space, so a
-// title match ranks above a body match. Abbreviation expansions are indexed
-// at their positions like any token.
-inline constexpr std::string_view kTitle = "S";
+// with marks can prefer exact hits. Title tokens count kTitleWeight times
+// (their wdf), so a title match ranks above a body match without a field of
+// its own. Abbreviation expansions are indexed at their positions like any
+// token.
 inline constexpr Xapian::termcount kTitleWeight = 3;
 // Terms longer than this are not indexed (Xapian's limit is 245 bytes, and
 // such "words" are URLs or garbage, not something anyone searches for).
@@ -51,6 +52,9 @@ inline constexpr std::size_t kMaxTermBytes = 64;
 inline constexpr std::string_view kPair = "XW";
 
 // --- Boolean terms (filters) -------------------------------------------------
+// Every term below is read: by a filter of the query language (search/
+// filter_resolver.h), by the indexer (Q, XF), or, for XS, by
+// `tinhgon-index --stats`.
 inline constexpr std::string_view kId = "Q";              // IdTerm(id): unique per document
 inline constexpr std::string_view kFile = "XF";           // XF<source file>, relative to its input directory
 inline constexpr std::string_view kProvince = "XP";       // XP<GSO code, pre-2025> of every locality
@@ -63,13 +67,10 @@ inline constexpr std::string_view kCommune = "XC";        // XC<GSO commune code
 // district then only locates). Filtering by it finds the reports about the
 // new unit and about the old units it was formed from.
 inline constexpr std::string_view kCommune2025 = "XK";
-inline constexpr std::string_view kPrimary = "XL";        // XL<GSO code> of the primary locality (any level)
 inline constexpr std::string_view kAgency = "XA";         // XA<slug>
 inline constexpr std::string_view kEvent = "XE";          // XE<event type>
 inline constexpr std::string_view kYear = "XY";           // XY<YYYY> of the publication date
-inline constexpr std::string_view kMonth = "XM";          // XM<YYYYMM> of the publication date
-inline constexpr std::string_view kYearMentioned = "XT";  // XT<YYYY> of every date mentioned
-inline constexpr std::string_view kSource = "XS";         // XS<publisher>, when the source names one
+inline constexpr std::string_view kSource = "XS";         // XS<publisher>, when the source names one (counted by --stats)
 
 // --- Values --------------------------------------------------------------------
 // Multi-valued slots hold their values joined by kListSeparator, so a facet

@@ -74,6 +74,97 @@ std::set<std::string> Communes2025(const std::vector<Locality>& localities, cons
   return codes;
 }
 
+// Free text: exact and folded forms at each position, title tokens weighted
+// above the body's, and the syllable pairs.
+void AddText(Xapian::Document* doc, const std::vector<Token>& tokens, std::size_t title_end) {
+  for (const Token& t : tokens) {
+    if (t.term.size() > schema::kMaxTermBytes) continue;
+    const Xapian::termpos pos = t.position + 1;
+    const Xapian::termcount weight = title_end > 0 && t.end <= title_end ? schema::kTitleWeight : 1;
+    doc->add_posting(t.term, pos, weight);
+    if (t.has_marks()) doc->add_posting(t.folded, pos, weight);
+  }
+  AddPairs(doc, tokens, title_end);
+}
+
+// What finds the document again: its id (the Q term, and the id itself where
+// the term is a digest), its file, and the hash that lets an unchanged
+// report be skipped.
+void AddIdentity(Xapian::Document* doc, const SourceReport& report, const std::string& content_hash) {
+  doc->add_boolean_term(schema::IdTerm(report.id));
+  doc->add_value(schema::kIdSlot, report.id);
+  if (!report.source.empty()) doc->add_boolean_term(schema::BooleanTerm(schema::kFile, report.source));
+  doc->add_value(schema::kContentHashSlot, content_hash);
+}
+
+// The values a report is filtered by and counted under.
+struct Facets {
+  std::set<std::string> provinces, provinces_2025, districts, communes, communes_2025, agencies, events;
+};
+
+// A place counts for its own level and every level above it: a commune names
+// its district and province, and the 2025 province holding it.
+Facets FacetsOf(const ReportMetadata& m, const Gazetteer& gazetteer) {
+  Facets f;
+  f.communes_2025 = Communes2025(m.localities, gazetteer);
+  for (const Locality& l : m.localities) {
+    const AdminUnit& unit = gazetteer.unit(l.level, l.unit);
+    const AdminUnit& province = l.level == AdminLevel::kProvince ? unit : gazetteer.province(unit.province);
+    f.provinces.insert(province.code);
+    if (unit.province_2025 >= 0) f.provinces_2025.insert(gazetteer.province_2025(unit.province_2025).code);
+    if (l.level == AdminLevel::kDistrict) f.districts.insert(unit.code);
+    if (l.level == AdminLevel::kCommune) {
+      f.districts.insert(gazetteer.district(unit.district).code);
+      f.communes.insert(unit.code);
+    }
+  }
+  for (const auto& a : m.agencies) f.agencies.insert(a.slug);
+  for (const auto& e : m.events) f.events.insert(e.type);
+  return f;
+}
+
+void AddFilterTerms(Xapian::Document* doc, const Facets& f) {
+  for (const auto& code : f.provinces) AddBoolean(doc, schema::kProvince, code);
+  for (const auto& code : f.provinces_2025) AddBoolean(doc, schema::kProvince2025, code);
+  for (const auto& code : f.districts) AddBoolean(doc, schema::kDistrict, code);
+  for (const auto& code : f.communes) AddBoolean(doc, schema::kCommune, code);
+  for (const auto& code : f.communes_2025) AddBoolean(doc, schema::kCommune2025, code);
+  for (const auto& slug : f.agencies) AddBoolean(doc, schema::kAgency, slug);
+  for (const auto& type : f.events) AddBoolean(doc, schema::kEvent, type);
+}
+
+// Multi-valued slots, read by the facet counts.
+void AddFacetValues(Xapian::Document* doc, const Facets& f) {
+  doc->add_value(schema::kProvincesSlot, Joined(f.provinces));
+  doc->add_value(schema::kProvinces2025Slot, Joined(f.provinces_2025));
+  doc->add_value(schema::kDistrictsSlot, Joined(f.districts));
+  doc->add_value(schema::kCommunes2025Slot, Joined(f.communes_2025));
+  doc->add_value(schema::kAgenciesSlot, Joined(f.agencies));
+  doc->add_value(schema::kEventsSlot, Joined(f.events));
+}
+
+// The publication date (YYYY-MM-DD): the year filter, the date range and
+// sort, and the year facet.
+void AddDate(Xapian::Document* doc, const std::string& d) {
+  AddBoolean(doc, schema::kYear, d.substr(0, 4));
+  doc->add_value(schema::kDateSlot, d.substr(0, 4) + d.substr(5, 2) + d.substr(8, 2));
+  doc->add_value(schema::kYearSlot, d.substr(0, 4));
+}
+
+// The stored report (schema.h, document data): where it came from, its
+// metadata, and the cleaned text apart from them, so a result page never
+// rereads the source and a hit never decodes the text.
+std::string DocumentData(const SourceReport& report, const ReportMetadata& m, const Gazetteer& gazetteer) {
+  nlohmann::ordered_json data = {{"id", report.id},
+                                 {"source", report.source},
+                                 {"format", report.format},
+                                 {"encoding", report.encoding},
+                                 {"url", report.url ? nlohmann::ordered_json(*report.url) : nullptr},
+                                 {"publisher", report.publisher ? nlohmann::ordered_json(*report.publisher) : nullptr}};
+  data.update(ToJson(m, gazetteer, /*with_text=*/false));
+  return EncodeStoredRecord(data, m.text);
+}
+
 }  // namespace
 
 DocumentBuilder::DocumentBuilder() = default;
@@ -97,79 +188,19 @@ ReportMetadata DocumentBuilder::Extract(const SourceReport& report, Analysis* an
 
 Xapian::Document DocumentBuilder::Build(const SourceReport& report, const std::string& content_hash) {
   Analysis analysis;
-  ReportMetadata m = Extract(report, &analysis);
+  const ReportMetadata m = Extract(report, &analysis);
   const Gazetteer& gazetteer = extractor_.gazetteer();
-
   Xapian::Document doc;
-  // Free text: exact and folded forms at each position; the title also under
-  // its prefix and weighted above the body.
-  const std::size_t title_end = m.title.size();
-  for (const Token& t : analysis.tokens) {
-    if (t.term.size() > schema::kMaxTermBytes) continue;
-    const Xapian::termpos pos = t.position + 1;
-    const bool in_title = title_end > 0 && t.end <= title_end;
-    const Xapian::termcount weight = in_title ? schema::kTitleWeight : 1;
-    doc.add_posting(t.term, pos, weight);
-    if (t.has_marks()) doc.add_posting(t.folded, pos, weight);
-    if (in_title) {
-      doc.add_posting(schema::Term(schema::kTitle, t.term), pos);
-      if (t.has_marks()) doc.add_posting(schema::Term(schema::kTitle, t.folded), pos);
-    }
-  }
-  AddPairs(&doc, analysis.tokens, title_end);
-
-  doc.add_boolean_term(schema::IdTerm(report.id));
-  doc.add_value(schema::kIdSlot, report.id);
-  if (!report.source.empty()) doc.add_boolean_term(schema::BooleanTerm(schema::kFile, report.source));
-  std::set<std::string> provinces, provinces_2025, districts, agencies, events;
-  const std::set<std::string> communes_2025 = Communes2025(m.localities, gazetteer);
-  for (const Locality& l : m.localities) {
-    const AdminUnit& unit = gazetteer.unit(l.level, l.unit);
-    const AdminUnit& province = l.level == AdminLevel::kProvince ? unit : gazetteer.province(unit.province);
-    provinces.insert(province.code);
-    if (unit.province_2025 >= 0) provinces_2025.insert(gazetteer.province_2025(unit.province_2025).code);
-    if (l.level == AdminLevel::kDistrict) districts.insert(unit.code);
-    if (l.level == AdminLevel::kCommune) {
-      districts.insert(gazetteer.district(unit.district).code);
-      AddBoolean(&doc, schema::kCommune, unit.code);
-    }
-    if (l.primary) AddBoolean(&doc, schema::kPrimary, unit.code);
-  }
-  for (const auto& a : m.agencies) agencies.insert(a.slug);
-  for (const auto& e : m.events) events.insert(e.type);
-  for (const auto& code : provinces) AddBoolean(&doc, schema::kProvince, code);
-  for (const auto& code : provinces_2025) AddBoolean(&doc, schema::kProvince2025, code);
-  for (const auto& code : districts) AddBoolean(&doc, schema::kDistrict, code);
-  for (const auto& code : communes_2025) AddBoolean(&doc, schema::kCommune2025, code);
-  for (const auto& slug : agencies) AddBoolean(&doc, schema::kAgency, slug);
-  for (const auto& type : events) AddBoolean(&doc, schema::kEvent, type);
-  for (const auto& date : m.dates_mentioned) AddBoolean(&doc, schema::kYearMentioned, date.substr(0, 4));
+  AddText(&doc, analysis.tokens, m.title.size());
+  AddIdentity(&doc, report, content_hash);
+  const Facets facets = FacetsOf(m, gazetteer);
+  AddFilterTerms(&doc, facets);
+  AddFacetValues(&doc, facets);
   if (report.publisher && !report.publisher->empty()) {
     doc.add_boolean_term(schema::BooleanTerm(schema::kSource, *report.publisher));
   }
-  if (m.date) {
-    const std::string& d = *m.date;  // YYYY-MM-DD
-    AddBoolean(&doc, schema::kYear, d.substr(0, 4));
-    AddBoolean(&doc, schema::kMonth, d.substr(0, 4) + d.substr(5, 2));
-    doc.add_value(schema::kDateSlot, d.substr(0, 4) + d.substr(5, 2) + d.substr(8, 2));
-    doc.add_value(schema::kYearSlot, d.substr(0, 4));
-  }
-  doc.add_value(schema::kProvincesSlot, Joined(provinces));
-  doc.add_value(schema::kProvinces2025Slot, Joined(provinces_2025));
-  doc.add_value(schema::kDistrictsSlot, Joined(districts));
-  doc.add_value(schema::kCommunes2025Slot, Joined(communes_2025));
-  doc.add_value(schema::kAgenciesSlot, Joined(agencies));
-  doc.add_value(schema::kEventsSlot, Joined(events));
-  doc.add_value(schema::kContentHashSlot, content_hash);
-
-  nlohmann::ordered_json data = {{"id", report.id},
-                                 {"source", report.source},
-                                 {"format", report.format},
-                                 {"encoding", report.encoding},
-                                 {"url", report.url ? nlohmann::ordered_json(*report.url) : nullptr},
-                                 {"publisher", report.publisher ? nlohmann::ordered_json(*report.publisher) : nullptr}};
-  data.update(ToJson(m, gazetteer, /*with_text=*/false));
-  doc.set_data(EncodeStoredRecord(data, m.text));
+  if (m.date) AddDate(&doc, *m.date);
+  doc.set_data(DocumentData(report, m, gazetteer));
   return doc;
 }
 

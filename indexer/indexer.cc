@@ -93,165 +93,252 @@ std::vector<std::string> IdsWith(Xapian::Database& db, const std::string& term) 
   return ids;
 }
 
+// A snapshot of the committed index for comparing content hashes, or
+// nothing when `path` is empty or cannot be opened: then every report is
+// analyzed, which is only slower.
+std::optional<Xapian::Database> OpenSnapshot(const std::filesystem::path& path) {
+  std::optional<Xapian::Database> snapshot;
+  if (path.empty()) return snapshot;
+  try {
+    snapshot.emplace(path.string());
+  } catch (const Xapian::Error&) {
+  }
+  return snapshot;
+}
+
+// Hands the writer one report: unchanged when the snapshot holds it with the
+// same hash (skipping analysis, the costly part), analyzed otherwise. A
+// report that cannot be indexed becomes an error of its file.
+void AnalyzeReport(DocumentBuilder& builder, std::optional<Xapian::Database>& snapshot, const SourceReport& report,
+                   Item* done, Queue* queue) {
+  const std::string hash = DocumentBuilder::ContentHash(report);
+  try {
+    if (snapshot && StoredHash(*snapshot, report.id) == hash) {
+      queue->Push({Item::kUnchanged, report.id, report.source, std::nullopt, {}, 0, true});
+      return;
+    }
+    Xapian::Document doc = builder.Build(report, hash);
+    queue->Push({Item::kDocument, report.id, report.source, std::move(doc), {}, 0, true});
+  } catch (const std::exception& e) {
+    done->errors.push_back({report.source + " (" + report.id + ")", std::string("cannot index: ") + e.what()});
+  } catch (const Xapian::Error& e) {
+    done->errors.push_back({report.source + " (" + report.id + ")", "cannot index: " + e.get_description()});
+  }
+}
+
+// Reads one file and hands the writer its reports, then the file itself
+// (its size and errors), which the writer needs to know the file is done.
+void AnalyzeFile(const InputFile& file, DocumentBuilder& builder, std::optional<Xapian::Database>& snapshot,
+                 Queue* queue) {
+  std::vector<SourceReport> reports;
+  Item done{Item::kFileDone, "", file.relative, std::nullopt, {}, 0, true};
+  std::error_code size_error;
+  done.bytes = std::filesystem::file_size(file.path, size_error);
+  try {
+    CorpusReader::Read(file, &reports, &done.errors);
+  } catch (const std::exception& e) {  // a reader bug must not take the run down
+    done.errors.push_back({file.relative, std::string("cannot read: ") + e.what()});
+    reports.clear();
+  }
+  // Only a file read without any error may lose records: a JSONL line that
+  // became malformed keeps its old document rather than vanishing.
+  done.file_read = done.errors.empty();
+  for (const SourceReport& report : reports) AnalyzeReport(builder, snapshot, report, &done, queue);
+  queue->Push(std::move(done));
+}
+
+// One analysis thread: takes the next file not yet taken until none is left.
 void Analyze(const std::vector<InputFile>& files, std::atomic<std::size_t>* next,
              const std::filesystem::path& snapshot_path, Queue* queue) {
   DocumentBuilder builder;
-  std::optional<Xapian::Database> snapshot;
-  if (!snapshot_path.empty()) {
-    try {
-      snapshot.emplace(snapshot_path.string());
-    } catch (const Xapian::Error&) {
-      // No snapshot: every report is analyzed, which is only slower.
-    }
-  }
-  for (std::size_t i = (*next)++; i < files.size(); i = (*next)++) {
-    std::vector<SourceReport> reports;
-    Item done{Item::kFileDone, "", files[i].relative, std::nullopt, {}, 0, true};
-    std::error_code size_error;
-    done.bytes = std::filesystem::file_size(files[i].path, size_error);
-    try {
-      CorpusReader::Read(files[i], &reports, &done.errors);
-    } catch (const std::exception& e) {  // a reader bug must not take the run down
-      done.errors.push_back({files[i].relative, std::string("cannot read: ") + e.what()});
-      reports.clear();
-    }
-    // Only a file read without any error may lose records: a JSONL line that
-    // became malformed keeps its old document rather than vanishing.
-    done.file_read = done.errors.empty();
-    for (SourceReport& report : reports) {
-      std::string hash = DocumentBuilder::ContentHash(report);
-      try {
-        if (snapshot && StoredHash(*snapshot, report.id) == hash) {
-          queue->Push({Item::kUnchanged, report.id, report.source, std::nullopt, {}, 0, true});
-          continue;
-        }
-        Xapian::Document doc = builder.Build(report, hash);
-        queue->Push({Item::kDocument, report.id, report.source, std::move(doc), {}, 0, true});
-      } catch (const std::exception& e) {
-        done.errors.push_back({report.source + " (" + report.id + ")", std::string("cannot index: ") + e.what()});
-      } catch (const Xapian::Error& e) {
-        done.errors.push_back({report.source + " (" + report.id + ")", "cannot index: " + e.get_description()});
-      }
-    }
-    queue->Push(std::move(done));
-  }
+  std::optional<Xapian::Database> snapshot = OpenSnapshot(snapshot_path);
+  for (std::size_t i = (*next)++; i < files.size(); i = (*next)++) AnalyzeFile(files[i], builder, snapshot, queue);
   queue->ProducerDone();
+}
+
+// Progress towards the input's totals, reported to the caller after each file.
+class ProgressReporter {
+ public:
+  explicit ProgressReporter(const std::function<void(const IndexProgress&)>& callback) : callback_(callback) {}
+
+  void SetTotals(const std::vector<InputFile>& files) {
+    progress_.files_total = files.size();
+    for (const InputFile& f : files) {
+      std::error_code ignored;
+      progress_.bytes_total += std::filesystem::file_size(f.path, ignored);
+    }
+  }
+  void FileDone(std::uint64_t bytes) {
+    progress_.files_done++;
+    progress_.bytes_done += bytes;
+    if (!callback_) return;
+    progress_.seconds = Seconds();
+    callback_(progress_);
+  }
+  double Seconds() const { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count(); }
+
+ private:
+  const std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+  const std::function<void(const IndexProgress&)>& callback_;
+  IndexProgress progress_;
+};
+
+// The index the workers compare content hashes with: the committed live
+// one, except that a rebuild starts empty, and an index written by another
+// analysis chain is analyzed anew: its documents were made by rules this
+// program no longer has.
+std::filesystem::path HashSnapshot(const IndexOptions& options, IndexStore& store) {
+  const bool same_chain = store.db().get_metadata(std::string(schema::kAnalysisKey)) == AnalysisFingerprint();
+  return options.rebuild || !same_chain ? std::filesystem::path() : store.generation();
+}
+
+// Starts the analysis threads, no more than there are files (none for no
+// file, which leaves the queue without producers, so the writer stops at once).
+std::vector<std::thread> StartAnalysis(const std::vector<InputFile>& files, unsigned requested_jobs,
+                                       const std::filesystem::path& snapshot, std::atomic<std::size_t>* next,
+                                       Queue* queue) {
+  const unsigned jobs = requested_jobs > 0 ? requested_jobs : std::max(1u, std::thread::hardware_concurrency());
+  const auto started = static_cast<unsigned>(std::min<std::size_t>(jobs, files.size()));
+  queue->SetProducers(static_cast<int>(started));
+  std::vector<std::thread> workers;
+  for (unsigned j = 0; j < started; ++j) workers.emplace_back(Analyze, std::cref(files), next, snapshot, queue);
+  return workers;
+}
+
+// What the writer saw of the run, which decides the removals after it.
+struct Written {
+  std::map<std::string, std::set<std::string>> ids_by_source;  // source file → ids produced this run
+  std::set<std::string> files_read;                            // sources read whole this run
+};
+
+void WriteDocument(Xapian::WritableDatabase& db, const Item& item, IndexResult* result) {
+  const std::string id_term = schema::IdTerm(item.id);
+  const bool existed = db.term_exists(id_term);
+  db.replace_document(id_term, *item.document);
+  ++(existed ? result->updated : result->added);
+}
+
+void RecordFile(Item& done, Written* written, IndexResult* result) {
+  result->bytes += done.bytes;
+  result->failed += done.errors.size();
+  for (ReadError& e : done.errors) result->errors.push_back(std::move(e));
+  if (done.file_read) written->files_read.insert(done.source);
+}
+
+// Takes what the analysis threads hand over until they are all done,
+// committing every `batch` documents so a crash loses at most one batch.
+Written WriteAll(Queue* queue, Xapian::WritableDatabase& db, std::size_t batch, ProgressReporter* progress,
+                 IndexResult* result) {
+  Written written;
+  std::size_t since_commit = 0;
+  while (std::optional<Item> item = queue->Pop()) {
+    switch (item->kind) {
+      case Item::kDocument:
+        WriteDocument(db, *item, result);
+        written.ids_by_source[item->source].insert(item->id);
+        if (++since_commit >= batch) {
+          db.commit();
+          since_commit = 0;
+        }
+        break;
+      case Item::kUnchanged:
+        ++result->unchanged;
+        written.ids_by_source[item->source].insert(item->id);
+        break;
+      case Item::kFileDone:
+        RecordFile(*item, &written, result);
+        progress->FileDone(item->bytes);
+        break;
+    }
+  }
+  return written;
+}
+
+void JoinAll(std::vector<std::thread>* workers) {
+  for (std::thread& w : *workers) w.join();
+}
+
+// WriteAll, joining the analysis threads whatever happens: when writing
+// fails, the queue is drained so threads waiting to push can finish.
+Written WriteAllAndJoin(Queue* queue, std::vector<std::thread>* workers, Xapian::WritableDatabase& db,
+                        std::size_t batch, ProgressReporter* progress, IndexResult* result) {
+  Written written;
+  try {
+    written = WriteAll(queue, db, batch, progress, result);
+  } catch (...) {
+    while (queue->Pop()) {
+    }
+    JoinAll(workers);
+    throw;
+  }
+  JoinAll(workers);
+  return written;
+}
+
+// Records gone from a file that was read whole (a JSONL line deleted).
+void RemoveVanishedRecords(Xapian::WritableDatabase& db, const Written& written, IndexResult* result) {
+  static const std::set<std::string> kNone;
+  for (const std::string& source : written.files_read) {
+    auto produced = written.ids_by_source.find(source);
+    const std::set<std::string>& ids = produced == written.ids_by_source.end() ? kNone : produced->second;
+    for (const std::string& id : IdsWith(db, schema::BooleanTerm(schema::kFile, source))) {
+      if (ids.count(id) > 0) continue;
+      db.delete_document(schema::IdTerm(id));
+      ++result->removed;
+    }
+  }
+}
+
+// Documents of files no longer among the inputs (--prune).
+void PruneMissingFiles(Xapian::WritableDatabase& db, const std::vector<InputFile>& files, IndexResult* result) {
+  std::set<std::string> present;  // file terms, compared as terms: a long path's is a digest
+  for (const InputFile& f : files) present.insert(schema::BooleanTerm(schema::kFile, f.relative));
+  std::vector<std::string> gone;
+  const std::string prefix(schema::kFile);
+  for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
+    if (present.count(*t) == 0) gone.push_back(*t);
+  }
+  for (const std::string& term : gone) {
+    for (const std::string& id : IdsWith(db, term)) {
+      db.delete_document(schema::IdTerm(id));
+      ++result->removed;
+    }
+  }
+}
+
+// Documents the caller named for deletion; an id no document has is an error.
+void DeleteByIds(Xapian::WritableDatabase& db, const std::vector<std::string>& ids, IndexResult* result) {
+  for (const std::string& id : ids) {
+    const std::string term = schema::IdTerm(id);
+    if (!IdProblem(id).empty() || !db.term_exists(term)) {
+      result->errors.push_back({id, "no document with this id"});
+      ++result->failed;
+      continue;
+    }
+    db.delete_document(term);
+    ++result->removed;
+  }
 }
 
 IndexResult RunIndexOrThrowXapian(const IndexOptions& options,
                                   const std::function<void(const IndexProgress&)>& on_progress) {
-  const auto start = std::chrono::steady_clock::now();
-  auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
+  ProgressReporter progress(on_progress);
   IndexResult result;
-  std::vector<InputFile> files = CorpusReader::List(options.inputs, &result.errors);
-  IndexProgress progress;
-  progress.files_total = files.size();
-  for (const InputFile& f : files) {
-    std::error_code ignored;
-    progress.bytes_total += std::filesystem::file_size(f.path, ignored);
-  }
+  const std::vector<InputFile> files = CorpusReader::List(options.inputs, &result.errors);
+  progress.SetTotals(files);
 
   IndexStore store(options.db, options.rebuild);
   Xapian::WritableDatabase& db = store.db();
-  // Workers check hashes against the committed live index; a rebuild starts
-  // empty, and an index written by another analysis chain is analyzed anew:
-  // its documents were made by rules this program no longer has.
-  const bool same_chain = db.get_metadata(std::string(schema::kAnalysisKey)) == AnalysisFingerprint();
-  std::filesystem::path snapshot = options.rebuild || !same_chain ? std::filesystem::path() : store.generation();
-
-  unsigned jobs = options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-  jobs = static_cast<unsigned>(std::max<std::size_t>(1, std::min<std::size_t>(jobs, files.size())));
   Queue queue(256);
-  queue.SetProducers(static_cast<int>(jobs));
   std::atomic<std::size_t> next{0};
-  std::vector<std::thread> workers;
-  if (!files.empty()) {
-    for (unsigned j = 0; j < jobs; ++j) workers.emplace_back(Analyze, std::cref(files), &next, snapshot, &queue);
-  } else {
-    queue.SetProducers(0);
-  }
+  std::vector<std::thread> workers = StartAnalysis(files, options.jobs, HashSnapshot(options, store), &next, &queue);
+  const Written written = WriteAllAndJoin(&queue, &workers, db, options.batch, &progress, &result);
 
-  std::map<std::string, std::set<std::string>> seen;  // source file → ids produced this run
-  std::set<std::string> files_read;                   // sources fully read this run
-  std::size_t since_commit = 0;
-  try {
-    while (std::optional<Item> item = queue.Pop()) {
-      switch (item->kind) {
-        case Item::kDocument: {
-          std::string id_term = schema::IdTerm(item->id);
-          bool existed = db.term_exists(id_term);
-          db.replace_document(id_term, *item->document);
-          ++(existed ? result.updated : result.added);
-          seen[item->source].insert(item->id);
-          if (++since_commit >= options.batch) {
-            db.commit();
-            since_commit = 0;
-          }
-          break;
-        }
-        case Item::kUnchanged:
-          ++result.unchanged;
-          seen[item->source].insert(item->id);
-          break;
-        case Item::kFileDone:
-          progress.files_done++;
-          progress.bytes_done += item->bytes;
-          result.bytes += item->bytes;
-          result.failed += item->errors.size();
-          for (ReadError& e : item->errors) result.errors.push_back(std::move(e));
-          if (item->file_read) files_read.insert(item->source);
-          if (on_progress) {
-            progress.seconds = elapsed();
-            on_progress(progress);
-          }
-          break;
-      }
-    }
-  } catch (...) {
-    // Let the analysis threads finish so they can be joined, then report.
-    while (queue.Pop()) {
-    }
-    for (std::thread& w : workers) w.join();
-    throw;
-  }
-  for (std::thread& w : workers) w.join();
-
-  // Records gone from a file that was read (a JSONL line deleted).
-  for (const std::string& source : files_read) {
-    for (const std::string& id : IdsWith(db, schema::BooleanTerm(schema::kFile, source))) {
-      if (seen[source].count(id) == 0) {
-        db.delete_document(schema::IdTerm(id));
-        ++result.removed;
-      }
-    }
-  }
-  if (options.prune) {
-    std::set<std::string> present;  // file terms, compared as terms: a long path's is a digest
-    for (const InputFile& f : files) present.insert(schema::BooleanTerm(schema::kFile, f.relative));
-    std::vector<std::string> gone;
-    const std::string prefix(schema::kFile);
-    for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
-      if (present.count(*t) == 0) gone.push_back(*t);
-    }
-    for (const std::string& term : gone) {
-      for (const std::string& id : IdsWith(db, term)) {
-        db.delete_document(schema::IdTerm(id));
-        ++result.removed;
-      }
-    }
-  }
-  for (const std::string& id : options.deletes) {
-    std::string term = schema::IdTerm(id);
-    if (!IdProblem(id).empty() || !db.term_exists(term)) {
-      result.errors.push_back({id, "no document with this id"});
-      ++result.failed;
-      continue;
-    }
-    db.delete_document(term);
-    ++result.removed;
-  }
+  RemoveVanishedRecords(db, written, &result);
+  if (options.prune) PruneMissingFiles(db, files, &result);
+  DeleteByIds(db, options.deletes, &result);
   store.Publish();
-  result.seconds = elapsed();
+  result.seconds = progress.Seconds();
   return result;
 }
 

@@ -68,6 +68,15 @@ std::vector<std::string> Terms(Analyzer& analyzer, std::string_view phrase) {
   return terms;
 }
 
+// Agency occurrences in token order, so each sentence finds its own by
+// binary search: scanning them all per sentence is quadratic on a long report.
+std::vector<const AgencyExtractor::Occurrence*> ByPosition(const std::vector<AgencyExtractor::Occurrence>& found) {
+  std::vector<const AgencyExtractor::Occurrence*> by_position;
+  for (const auto& o : found) by_position.push_back(&o);
+  std::stable_sort(by_position.begin(), by_position.end(), [](const auto* x, const auto* y) { return x->begin < y->begin; });
+  return by_position;
+}
+
 }  // namespace
 
 EventExtractor::EventExtractor(Analyzer& analyzer, const AgencyExtractor& agencies)
@@ -141,25 +150,29 @@ bool EventExtractor::AgencyOrNounAt(const SentenceScope& s, std::size_t i, std::
   return false;
 }
 
+EventExtractor::SentenceScope EventExtractor::ScopeOf(
+    const std::vector<const Token*>& t, std::string_view text, const Sentence& sentence,
+    const std::vector<const AgencyExtractor::Occurrence*>& by_position, const std::vector<PlacedUnit>& units) {
+  SentenceScope s{t, text, sentence.first_token, sentence.end_token, {}, {}, {}};
+  auto first = std::lower_bound(by_position.begin(), by_position.end(), s.a,
+                                [](const auto* o, std::size_t position) { return o->begin < position; });
+  for (auto it = first; it != by_position.end() && (*it)->begin < s.b; ++it) s.agencies.push_back(*it);
+  for (const PlacedUnit& u : units) {
+    if (u.first >= s.a && u.first < s.b) s.units.push_back(&u);
+  }
+  return s;
+}
+
 std::vector<RestructuringEvent> EventExtractor::Events(
     const std::vector<const Token*>& t, const std::vector<Sentence>& sentences,
     const std::vector<AgencyExtractor::Occurrence>& found, const std::vector<PlacedUnit>& units,
     std::string_view text) const {
   std::vector<RestructuringEvent> events;
   Seen seen;
-  // Occurrences in token order, so each sentence finds its own by binary
-  // search: scanning them all per sentence is quadratic on a long report.
-  std::vector<const AgencyExtractor::Occurrence*> by_position;
-  for (const auto& o : found) by_position.push_back(&o);
-  std::stable_sort(by_position.begin(), by_position.end(), [](const auto* x, const auto* y) { return x->begin < y->begin; });
+  const std::vector<const AgencyExtractor::Occurrence*> by_position = ByPosition(found);
   for (const Sentence& sentence : sentences) {
-    SentenceScope s{t, text, sentence.first_token, sentence.end_token, {}, {}, {}};
-    auto first = std::lower_bound(by_position.begin(), by_position.end(), s.a,
-                                  [](const auto* o, std::size_t position) { return o->begin < position; });
-    for (auto it = first; it != by_position.end() && (*it)->begin < s.b; ++it) s.agencies.push_back(*it);
-    for (const PlacedUnit& u : units) {
-      if (u.first >= s.a && u.first < s.b) s.units.push_back(&u);
-    }
+    SentenceScope s = ScopeOf(t, text, sentence, by_position, units);
+    // A sentence naming no agency and no organizational noun changes none.
     if (s.agencies.empty() && !AgencyOrNounAt(s, s.a, s.b - s.a)) continue;
     s.sentence = std::string(text.substr(sentence.begin, sentence.end - sentence.begin));
     SentenceEvents(s, &seen, &events);
@@ -167,31 +180,42 @@ std::vector<RestructuringEvent> EventExtractor::Events(
   return events;
 }
 
-void EventExtractor::SentenceEvents(const SentenceScope& s, Seen* seen, std::vector<RestructuringEvent>* events) const {
-  const auto& t = s.t;
+// The sentence's triggers left to right; where two overlap, the first.
+std::vector<PhraseMatcher::Match> EventExtractor::TriggersIn(const SentenceScope& s) const {
   std::vector<PhraseMatcher::Match> triggers;
   for (std::size_t i = s.a; i < s.b;) {
     PhraseMatcher::Match m;
-    if (triggers_.MatchAt(t, i, &m)) {
+    if (triggers_.MatchAt(s.t, i, &m)) {
       triggers.push_back(m);
       i = m.end;
     } else {
       ++i;
     }
   }
+  return triggers;
+}
+
+// Trigger k acts on what follows it up to the next trigger; its subject
+// starts no earlier than its clause and the end of the trigger before it.
+EventExtractor::TriggerSpan EventExtractor::SpanOf(const SentenceScope& s,
+                                                   const std::vector<PhraseMatcher::Match>& triggers, std::size_t k) {
+  return {triggers[k].begin, triggers[k].end, k + 1 < triggers.size() ? triggers[k + 1].begin : s.b,
+          std::max(ClauseStart(s, triggers[k].begin), k > 0 ? triggers[k - 1].end : s.a)};
+}
+
+void EventExtractor::SentenceEvents(const SentenceScope& s, Seen* seen, std::vector<RestructuringEvent>* events) const {
+  const std::vector<PhraseMatcher::Match> triggers = TriggersIn(s);
   for (std::size_t k = 0; k < triggers.size(); ++k) {
     const auto type = static_cast<EventType>(triggers[k].id);
     // "dừng thí điểm hợp nhất …": the merge is what stops, not a new merge.
     if (k > 0 && triggers[k - 1].id == kPilotStop && triggers[k - 1].end == triggers[k].begin) continue;
     // Triggers that are also everyday words must be followed by what they act on.
     if ((type == kSplit || type == kEstablish) && !AgencyOrNounAt(s, triggers[k].end, 4)) continue;
-    TriggerSpan span{triggers[k].begin, triggers[k].end,
-                     k + 1 < triggers.size() ? triggers[k + 1].begin : s.b,
-                     std::max(ClauseStart(s, triggers[k].begin), k > 0 ? triggers[k - 1].end : s.a)};
-    std::vector<RestructuringEvent> found = TriggerEvents(s, type, span);
-    for (RestructuringEvent& e : found) {
-      e.planned = Planned(t, s.a, span.begin);
+    const TriggerSpan span = SpanOf(s, triggers, k);
+    for (RestructuringEvent& e : TriggerEvents(s, type, span)) {
+      e.planned = Planned(s.t, s.a, span.begin);
       e.scope = Scope(s, e, span.end);
+      // One event per change a sentence states, however many times its words occur in the report.
       if (!seen->insert({e.type, s.sentence, e.from, e.to, e.from_units, e.to_units}).second) continue;
       events->push_back(std::move(e));
     }
@@ -268,11 +292,9 @@ std::vector<RestructuringEvent> EventExtractor::TriggerEvents(const SentenceScop
   return out;
 }
 
-// Merge, annex, split: each ';' clause is its own change ("hợp nhất: A với B
-// thành C; D với E thành F"), split at "thành" (or "vào"/"về" for annex) into
-// what was before and what came after.
-std::vector<RestructuringEvent> EventExtractor::ChangeEvents(const SentenceScope& s, int type,
-                                                             const TriggerSpan& span) const {
+// The ';' clauses of a trigger's region, as [begin, end) token ranges.
+std::vector<std::pair<std::size_t, std::size_t>> EventExtractor::ClausesAfter(const SentenceScope& s,
+                                                                              const TriggerSpan& span) {
   const auto& t = s.t;
   std::vector<std::pair<std::size_t, std::size_t>> clauses;
   std::size_t start = span.end;
@@ -283,17 +305,30 @@ std::vector<RestructuringEvent> EventExtractor::ChangeEvents(const SentenceScope
     }
   }
   clauses.emplace_back(start, span.region_end);
+  return clauses;
+}
+
+// Where a clause turns from what was changed to what it became: "thành"
+// (or "vào"/"về" for annex) before an agency or an organizational noun;
+// the clause's end when it has none.
+std::size_t EventExtractor::Connector(const SentenceScope& s, int type, std::size_t begin, std::size_t end) const {
+  for (std::size_t i = begin; i < end; ++i) {
+    const std::string& w = s.t[i]->term;
+    bool into = w == "thành" || (type == kAnnex && (w == "vào" || w == "về"));
+    if (into && AgencyOrNounAt(s, i + 1, 3)) return i;
+  }
+  return end;
+}
+
+// Merge, annex, split: each ';' clause is its own change ("hợp nhất: A với B
+// thành C; D với E thành F"), split at its connector into what was before
+// and what came after.
+std::vector<RestructuringEvent> EventExtractor::ChangeEvents(const SentenceScope& s, int type,
+                                                             const TriggerSpan& span) const {
+  const std::vector<std::pair<std::size_t, std::size_t>> clauses = ClausesAfter(s, span);
   std::vector<RestructuringEvent> out;
   for (auto [c0, c1] : clauses) {
-    std::size_t connector = c1;
-    for (std::size_t i = c0; i < c1; ++i) {
-      const std::string& w = t[i]->term;
-      bool into = w == "thành" || (type == kAnnex && (w == "vào" || w == "về"));
-      if (into && AgencyOrNounAt(s, i + 1, 3)) {
-        connector = i;
-        break;
-      }
-    }
+    const std::size_t connector = Connector(s, type, c0, c1);
     RestructuringEvent e;
     e.type = kTypeNames[type];
     e.sentence = s.sentence;

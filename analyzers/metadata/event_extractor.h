@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 #include "analyzers/metadata/agency_extractor.h"
@@ -58,9 +59,19 @@ class EventExtractor {
   using Seen = std::set<std::tuple<std::string, std::string, std::vector<std::string>, std::vector<std::string>,
                                    std::vector<UnitRef>, std::vector<UnitRef>>>;
 
+  static SentenceScope ScopeOf(const std::vector<const Token*>& tokens, std::string_view text,
+                               const Sentence& sentence,
+                               const std::vector<const AgencyExtractor::Occurrence*>& agencies_by_position,
+                               const std::vector<PlacedUnit>& units);
   bool Planned(const std::vector<const Token*>& tokens, std::size_t from, std::size_t to) const;
+  std::vector<PhraseMatcher::Match> TriggersIn(const SentenceScope& s) const;
+  static TriggerSpan SpanOf(const SentenceScope& s, const std::vector<PhraseMatcher::Match>& triggers,
+                            std::size_t k);
   void SentenceEvents(const SentenceScope& s, Seen* seen, std::vector<RestructuringEvent>* events) const;
   std::vector<RestructuringEvent> TriggerEvents(const SentenceScope& s, int type, const TriggerSpan& span) const;
+  static std::vector<std::pair<std::size_t, std::size_t>> ClausesAfter(const SentenceScope& s,
+                                                                      const TriggerSpan& span);
+  std::size_t Connector(const SentenceScope& s, int type, std::size_t begin, std::size_t end) const;
   std::vector<RestructuringEvent> ChangeEvents(const SentenceScope& s, int type, const TriggerSpan& span) const;
   std::vector<std::string> SubjectAgencies(const SentenceScope& s, const TriggerSpan& span) const;
   std::vector<std::string> AgenciesBetween(const SentenceScope& s, std::size_t from, std::size_t to) const;

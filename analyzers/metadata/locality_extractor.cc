@@ -42,6 +42,37 @@ std::size_t LeadEnd(std::string_view text, std::size_t title_end) {
   return std::min(line_end, from + kLeadBytes);
 }
 
+// The written tokens (expansions name no place) and where the title and the
+// lead lie, which make a mention weigh more.
+PlaceText PlaceTextOf(const std::vector<Token>& all, std::string_view text, std::size_t title_begin,
+                      std::size_t title_end) {
+  PlaceText p;
+  for (const Token& token : all) {
+    if (!token.expansion) p.tokens.push_back(&token);
+  }
+  p.text = text;
+  p.title_begin = title_begin;
+  p.title_end = title_end;
+  p.lead_end = LeadEnd(text, title_end);
+  return p;
+}
+
+// Mentions are resolved level by level, provinces first; events read them in
+// text order.
+std::vector<PlacedUnit> InTextOrder(std::vector<PlacedUnit> places) {
+  std::sort(places.begin(), places.end(), [](const PlacedUnit& a, const PlacedUnit& b) { return a.first < b.first; });
+  return places;
+}
+
+// The primary first, then the most mentioned, a title mention counting as
+// three: the order the metadata lists places in.
+void PrimaryFirst(std::vector<Locality>* localities) {
+  auto score = [](const Locality& l) { return l.mentions + (l.in_title ? 3 : 0); };
+  std::stable_sort(localities->begin(), localities->end(), [&](const Locality& a, const Locality& b) {
+    return a.primary != b.primary ? a.primary : score(a) > score(b);
+  });
+}
+
 }  // namespace
 
 LocalityExtractor::LocalityExtractor(const Gazetteer& gazetteer, Analyzer& analyzer)
@@ -82,25 +113,14 @@ std::vector<Locality> LocalityExtractor::Extract(const std::vector<Token>& all, 
                                                  std::size_t title_begin, std::size_t title_end,
                                                  const std::optional<std::string>& date,
                                                  std::vector<PlacedUnit>* placed) const {
-  PlaceText p;
-  for (const Token& token : all) {
-    if (!token.expansion) p.tokens.push_back(&token);
-  }
-  p.text = text;
-  p.title_begin = title_begin;
-  p.title_end = title_end;
-  p.lead_end = LeadEnd(text, title_end);
-  std::vector<Mention> mentions = scanner_->Scan(p);
+  const PlaceText p = PlaceTextOf(all, text, title_begin, title_end);
+  const std::vector<Mention> mentions = scanner_->Scan(p);
   std::vector<PlacedUnit> places;
   std::vector<Locality> localities =
       MentionResolver(gazetteer_, mentions, SpeaksOf2025(p.tokens, date)).Resolve(&places);
-  std::sort(places.begin(), places.end(), [](const PlacedUnit& a, const PlacedUnit& b) { return a.first < b.first; });
-  if (placed != nullptr) *placed = std::move(places);
+  if (placed != nullptr) *placed = InTextOrder(std::move(places));
   MarkPrimary(p, &localities);
-  auto score = [](const Locality& l) { return l.mentions + (l.in_title ? 3 : 0); };
-  std::stable_sort(localities.begin(), localities.end(), [&](const Locality& a, const Locality& b) {
-    return a.primary != b.primary ? a.primary : score(a) > score(b);
-  });
+  PrimaryFirst(&localities);
   return localities;
 }
 

