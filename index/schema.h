@@ -21,7 +21,7 @@ namespace tinhgon::schema {
 // rebuilt rather than misread. Stored in the index metadata under kVersionKey.
 // 6: no title (S), primary locality (XL), month (XM) or mentioned-year (XT)
 // terms, which no query read.
-inline constexpr std::string_view kVersion = "6";
+inline constexpr std::string_view kVersion = "7";
 inline constexpr std::string_view kVersionKey = "tinhgon.schema";
 // The fingerprint of the analysis chain and its data that last wrote the
 // index (analyzers/metadata/analysis_fingerprint.h). The search service
@@ -70,6 +70,7 @@ inline constexpr std::string_view kCommune2025 = "XK";
 inline constexpr std::string_view kAgency = "XA";         // XA<slug>
 inline constexpr std::string_view kEvent = "XE";          // XE<event type>
 inline constexpr std::string_view kYear = "XY";           // XY<YYYY> of the publication date
+inline constexpr std::string_view kMonth = "XM";          // XM<YYYYMM> of the publication date
 inline constexpr std::string_view kSource = "XS";         // XS<publisher>, when the source names one (counted by --stats)
 
 // --- Values --------------------------------------------------------------------
@@ -87,6 +88,8 @@ enum Slot : Xapian::valueno {
   kContentHashSlot = 7,    // hash of what was indexed, to skip unchanged input
   kIdSlot = 8,             // the report id itself (its Q term may be a digest)
   kCommunes2025Slot = 9,   // 2025 commune codes, as under kCommune2025
+  kCommunesSlot = 10,      // pre-2025 commune codes, as under kCommune
+  kMonthSlot = 11,         // publication month "YYYYMM"
 };
 
 // --- Document data ---------------------------------------------------------------

@@ -138,15 +138,18 @@ void AddFacetValues(Xapian::Document* doc, const Facets& f) {
   doc->add_value(schema::kProvincesSlot, Joined(f.provinces));
   doc->add_value(schema::kProvinces2025Slot, Joined(f.provinces_2025));
   doc->add_value(schema::kDistrictsSlot, Joined(f.districts));
+  doc->add_value(schema::kCommunesSlot, Joined(f.communes));
   doc->add_value(schema::kCommunes2025Slot, Joined(f.communes_2025));
   doc->add_value(schema::kAgenciesSlot, Joined(f.agencies));
   doc->add_value(schema::kEventsSlot, Joined(f.events));
 }
 
-// The publication date (YYYY-MM-DD): the year filter, the date range and
-// sort, and the year facet.
+// The publication date (YYYY-MM-DD): the year and month filters, the date
+// range and sort, and the year and month facets.
 void AddDate(Xapian::Document* doc, const std::string& d) {
   AddBoolean(doc, schema::kYear, d.substr(0, 4));
+  AddBoolean(doc, schema::kMonth, d.substr(0, 4) + d.substr(5, 2));
+  doc->add_value(schema::kMonthSlot, d.substr(0, 4) + d.substr(5, 2));
   doc->add_value(schema::kDateSlot, d.substr(0, 4) + d.substr(5, 2) + d.substr(8, 2));
   doc->add_value(schema::kYearSlot, d.substr(0, 4));
 }

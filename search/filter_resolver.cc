@@ -1,6 +1,7 @@
 #include "search/filter_resolver.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "analyzers/analyzer.h"
 #include "analyzers/metadata/agency_extractor.h"
@@ -8,6 +9,20 @@
 #include "index/schema.h"
 
 namespace tinhgon {
+namespace {
+
+// "2019-05", "201905" or "05/2019" (as the facets label months) → "201905".
+std::optional<std::string> Month(const std::string& value) {
+  auto digits = [](std::string_view s) { return !s.empty() && s.find_first_not_of("0123456789") == s.npos; };
+  std::string month;
+  if (value.size() == 7 && value[4] == '-') month = value.substr(0, 4) + value.substr(5, 2);
+  else if (value.size() == 7 && value[2] == '/') month = value.substr(3, 4) + value.substr(0, 2);
+  else month = value;
+  if (month.size() != 6 || !digits(month) || month.substr(4) < "01" || month.substr(4) > "12") return std::nullopt;
+  return month;
+}
+
+}  // namespace
 
 std::string FilterResolver::Key(const std::string& text) const {
   std::string key;
@@ -62,6 +77,11 @@ FilterResolver::FilterResolver(Analyzer& analyzer, const Gazetteer& gazetteer, c
 }
 
 std::vector<std::string> FilterResolver::Terms(Filter filter, const std::string& value, std::string* problem) const {
+  if (filter == Filter::kMonth) {
+    if (std::optional<std::string> month = Month(value)) return {schema::Term(schema::kMonth, *month)};
+    if (problem) *problem = "month '" + value + "' is not a month (YYYY-MM)";
+    return {};
+  }
   if (filter == Filter::kYear) {
     bool year = value.size() == 4 && value.find_first_not_of("0123456789") == std::string::npos;
     if (year) return {schema::Term(schema::kYear, value)};

@@ -31,19 +31,39 @@ namespace {
 std::size_t Index(Facet f) { return static_cast<std::size_t>(f); }
 
 // The value slot each facet is read from, in the order of kFacets.
-const std::vector<Xapian::valueno> kFacetSlots = {schema::kProvincesSlot, schema::kProvinces2025Slot,
-                                               schema::kDistrictsSlot, schema::kCommunes2025Slot,
-                                               schema::kAgenciesSlot,  schema::kEventsSlot, schema::kYearSlot};
-// Facets of the units inside a province, listed only under a filter naming
-// the province (a list of 705 districts or 3,321 communes helps no one): the
-// filter, and the prefix of its terms, whose codes are the units' parents.
+const std::vector<Xapian::valueno> kFacetSlots = {
+    schema::kProvincesSlot, schema::kProvinces2025Slot, schema::kDistrictsSlot,
+    schema::kCommunesSlot,  schema::kCommunes2025Slot,  schema::kAgenciesSlot,
+    schema::kEventsSlot,    schema::kYearSlot,          schema::kMonthSlot};
+// Facets of the units inside a unit, listed only under a filter naming it
+// (a list of 705 districts or 3,321 communes helps no one), and the months
+// of a year: the filter, and the prefix of its terms, whose codes are the
+// values' parents.
 struct Nested {
   Facet facet;
   Filter parent_filter;
   std::string_view parent_prefix;
 };
 const Nested kNested[] = {{Facet::kDistrict, Filter::kProvince, schema::kProvince},
-                          {Facet::kCommune2025, Filter::kProvince2025, schema::kProvince2025}};
+                          {Facet::kCommune, Filter::kDistrict, schema::kDistrict},
+                          {Facet::kCommune2025, Filter::kProvince2025, schema::kProvince2025},
+                          {Facet::kMonth, Filter::kYear, schema::kYear}};
+
+bool IsNested(Facet facet) {
+  return std::any_of(std::begin(kNested), std::end(kNested), [facet](const Nested& n) { return n.facet == facet; });
+}
+
+// Years and months newest first, as a reader scans them; other values by
+// count, then by code, so equal counts list in a stable order.
+void SortValues(Facet facet, std::vector<std::pair<std::string, Xapian::doccount>>* values) {
+  if (facet == Facet::kYear || facet == Facet::kMonth) {
+    std::sort(values->begin(), values->end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    return;
+  }
+  std::sort(values->begin(), values->end(), [](const auto& a, const auto& b) {
+    return a.second != b.second ? a.second > b.second : a.first < b.first;
+  });
+}
 
 // "Phường Sài Gòn": 2025 communes are named with their kind, as several
 // share a name ("Xã Tân Phú", "Phường Tân Phú") and a facet lists them side by side.
@@ -125,6 +145,11 @@ Searcher::Searcher(const std::filesystem::path& db, std::shared_ptr<RevisionTabl
     names_[Index(Facet::kDistrict)][d.code] = d.name;
     parents_[Index(Facet::kDistrict)][d.code] = gazetteer_->province(d.province).code;
   }
+  for (std::size_t i = 0; i < gazetteer_->commune_count(); ++i) {
+    const AdminUnit& c = gazetteer_->commune(static_cast<std::int32_t>(i));
+    names_[Index(Facet::kCommune)][c.code] = c.name;
+    if (c.district >= 0) parents_[Index(Facet::kCommune)][c.code] = gazetteer_->district(c.district).code;
+  }
   for (std::size_t i = 0; i < gazetteer_->commune_2025_count(); ++i) {
     const AdminUnit& c = gazetteer_->commune_2025(static_cast<std::int32_t>(i));
     names_[Index(Facet::kCommune2025)][c.code] = Commune2025Label(c);
@@ -177,19 +202,36 @@ std::string Searcher::revision() {
   });
 }
 
-std::vector<FacetCounts> Searcher::Facets(const FacetTable& table,
-                                          const std::vector<std::vector<Xapian::doccount>>& counts,
-                                          const SearchRequest& request, bool all_districts) {
-  std::set<std::string> selected_parents[kFacets.size()];  // of the nested facets: the codes their filter names
+std::vector<std::set<std::string>> Searcher::SelectedParents(const SearchRequest& request) const {
+  std::vector<std::set<std::string>> selected(kFacets.size());
   for (const Nested& nested : kNested) {
     auto filter = request.filters.find(nested.parent_filter);
     if (filter == request.filters.end()) continue;
     for (const std::string& value : filter->second) {
       for (const std::string& term : filters_->Terms(nested.parent_filter, value, nullptr)) {
-        selected_parents[Index(nested.facet)].insert(term.substr(nested.parent_prefix.size()));
+        selected[Index(nested.facet)].insert(term.substr(nested.parent_prefix.size()));
       }
     }
   }
+  return selected;
+}
+
+std::string Searcher::ParentOf(Facet facet, const std::string& code) const {
+  if (facet == Facet::kMonth) return code.substr(0, 4);  // YYYYMM in YYYY
+  auto parent = parents_[Index(facet)].find(code);
+  return parent == parents_[Index(facet)].end() ? std::string() : parent->second;
+}
+
+std::string Searcher::FacetLabel(Facet facet, const std::string& code) const {
+  if (facet == Facet::kMonth && code.size() == 6) return code.substr(4, 2) + "/" + code.substr(0, 4);
+  auto name = names_[Index(facet)].find(code);
+  return name == names_[Index(facet)].end() ? code : name->second;
+}
+
+std::vector<FacetCounts> Searcher::Facets(const FacetTable& table,
+                                          const std::vector<std::vector<Xapian::doccount>>& counts,
+                                          const SearchRequest& request, bool all_districts) {
+  const std::vector<std::set<std::string>> selected = SelectedParents(request);
   std::vector<FacetCounts> facets;
   for (Facet facet : kFacets) {
     const std::size_t f = Index(facet);
@@ -197,24 +239,12 @@ std::vector<FacetCounts> Searcher::Facets(const FacetTable& table,
     for (std::size_t ordinal = 0; ordinal < counts[f].size(); ++ordinal) {
       if (counts[f][ordinal] > 0) values.emplace_back(table.values(f)[ordinal], counts[f][ordinal]);
     }
-    // Years newest first, as a reader scans them; other values by count,
-    // then by code, so equal counts list in a stable order.
-    if (facet == Facet::kYear) {
-      std::sort(values.begin(), values.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-    } else {
-      std::sort(values.begin(), values.end(), [](const auto& a, const auto& b) {
-        return a.second != b.second ? a.second > b.second : a.first < b.first;
-      });
-    }
+    SortValues(facet, &values);
     FacetCounts listed{facet, {}};
+    const bool nested = IsNested(facet) && !all_districts;  // only the values under the selected parent(s)
     for (const auto& [code, count] : values) {
-      if (parents_[f].size() > 0 && !all_districts) {  // a nested facet: units of the selected province(s)
-        if (selected_parents[f].empty()) break;
-        auto parent = parents_[f].find(code);
-        if (parent == parents_[f].end() || !selected_parents[f].count(parent->second)) continue;
-      }
-      auto name = names_[f].find(code);
-      listed.values.push_back({code, name == names_[f].end() ? code : name->second, count});
+      if (nested && !selected[f].count(ParentOf(facet, code))) continue;
+      listed.values.push_back({code, FacetLabel(facet, code), count});
     }
     facets.push_back(std::move(listed));
   }

@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -94,6 +95,9 @@ class Searcher {
   // Districts and 2025 communes are listed only for selected provinces
   // unless `all_districts`.
   // counts[f][ordinal] for the values of facet f in `table`.
+  std::vector<std::set<std::string>> SelectedParents(const SearchRequest& request) const;
+  std::string ParentOf(Facet facet, const std::string& code) const;
+  std::string FacetLabel(Facet facet, const std::string& code) const;
   std::vector<FacetCounts> Facets(const FacetTable& table, const std::vector<std::vector<Xapian::doccount>>& counts,
                                   const SearchRequest& request, bool all_districts);
   // Which hits a run returns, and what it makes of them.

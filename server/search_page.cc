@@ -1,6 +1,7 @@
 #include "server/search_page.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <optional>
 
@@ -187,15 +188,43 @@ Data FacetGroups(const SearchResponse& response, const Params& params, Labels* l
   return facets;
 }
 
-// The matching reports by year, oldest first, as a chart above the results.
-void SetYearChart(const SearchResponse& response, Data* data) {
-  std::vector<Bar> bars;
+const FacetCounts* FacetOfKind(const SearchResponse& response, Facet kind) {
   for (const FacetCounts& facet : response.facets) {
-    if (facet.facet != Facet::kYear) continue;
-    for (const FacetValue& v : facet.values) bars.push_back({v.label, v.count});
+    if (facet.facet == kind) return &facet;
   }
-  if (bars.size() < 2) return;  // one bar tells nothing the total does not
-  std::sort(bars.begin(), bars.end(), [](const Bar& a, const Bar& b) { return a.label < b.label; });
+  return nullptr;
+}
+
+// The months of the one year selected, January to December, empty months
+// included; nothing unless exactly one year is.
+std::vector<Bar> MonthBars(const SearchResponse& response) {
+  auto years = response.filters.find(Filter::kYear);
+  const FacetCounts* months = FacetOfKind(response, Facet::kMonth);
+  if (years == response.filters.end() || years->second.size() != 1 || !months || months->values.empty()) return {};
+  std::vector<Bar> bars;
+  for (int m = 1; m <= 12; ++m) bars.push_back({"T" + std::to_string(m), 0});
+  for (const FacetValue& v : months->values) {
+    int m = std::atoi(v.value.substr(4, 2).c_str());
+    if (m >= 1 && m <= 12) bars[static_cast<std::size_t>(m - 1)].count = v.count;
+  }
+  return bars;
+}
+
+// The matching reports over time above the results: by month within the
+// one year selected, else by year, oldest first.
+void SetTimeChart(const SearchResponse& response, Data* data) {
+  std::vector<Bar> bars = MonthBars(response);
+  std::string title = "Số báo cáo theo tháng năm " + (bars.empty() ? "" : response.filters.at(Filter::kYear).front());
+  std::string unit = "Tháng";
+  if (bars.empty()) {
+    if (const FacetCounts* years = FacetOfKind(response, Facet::kYear)) {
+      for (const FacetValue& v : years->values) bars.push_back({v.label, v.count});
+    }
+    std::sort(bars.begin(), bars.end(), [](const Bar& a, const Bar& b) { return a.label < b.label; });
+    if (bars.size() < 2) return;  // one bar tells nothing the total does not
+    title = "Số báo cáo theo năm";
+    unit = "Năm";
+  }
   Data rows{Data::type::list};
   for (const Bar& b : bars) {
     Data row;
@@ -203,8 +232,10 @@ void SetYearChart(const SearchResponse& response, Data* data) {
     row.set("count", std::to_string(b.count));
     rows.push_back(row);
   }
-  data->set("year_chart_svg", VerticalBars(bars, "Số báo cáo theo năm", "chart-year"));
-  data->set("year_chart_rows", rows);
+  data->set("time_chart_svg", VerticalBars(bars, title, "chart-time"));
+  data->set("time_chart_title", title);
+  data->set("time_chart_unit", unit);
+  data->set("time_chart_rows", rows);
 }
 
 // Active filters as chips, each a link that removes it.
@@ -288,7 +319,7 @@ std::string SearchPage(Searcher& searcher, const Params& params, int* status) {
   data.set("results", ResultItems(*response, params));
   Labels labels;
   data.set("facets", FacetGroups(*response, params, &labels));
-  SetYearChart(*response, &data);
+  SetTimeChart(*response, &data);
   Data chips = Chips(params, labels);
   data.set("chips_any", Flag(chips.is_non_empty_list()));
   data.set("chips", chips);

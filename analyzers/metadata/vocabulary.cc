@@ -20,14 +20,16 @@ constexpr FilterWordsRow kFilterWords[] = {
     {"province", "Tỉnh (trước 2025)", "tinh", "province"},
     {"province_2025", "Tỉnh (từ 1/7/2025)", "tinh2025", "province2025"},
     {"district", "Huyện", "huyen", "district"},
-    {"commune", "Xã", "xa", "commune"},
+    {"commune", "Xã (trước 2025)", "xa", "commune"},
     {"commune_2025", "Xã/phường (từ 1/7/2025)", "xa2025", "commune2025"},
     {"agency", "Cơ quan", "coquan", "agency"},
     {"event", "Sự kiện", "sukien", "event"},
-    {"year", "Năm", "nam", "year"}};
+    {"year", "Năm", "nam", "year"},
+    {"month", "Tháng", "thang", "month"}};
 
 constexpr Filter kFacetFilters[] = {Filter::kProvince, Filter::kProvince2025, Filter::kDistrict,
-                                    Filter::kCommune2025, Filter::kAgency, Filter::kEvent, Filter::kYear};
+                                    Filter::kCommune,  Filter::kCommune2025,  Filter::kAgency,
+                                    Filter::kEvent,    Filter::kYear,         Filter::kMonth};
 
 // A name and a label: sort orders, figure kinds.
 struct SortWords {

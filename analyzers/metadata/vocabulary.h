@@ -24,16 +24,19 @@ inline constexpr std::array<EventType, 7> kEventTypes = {
 
 // What a search can be narrowed by: each a parameter of the API, a field of
 // the query language, a flag of tinhgon-search.
-enum class Filter { kProvince, kProvince2025, kDistrict, kCommune, kCommune2025, kAgency, kEvent, kYear };
-inline constexpr std::array<Filter, 8> kFilters = {Filter::kProvince, Filter::kProvince2025, Filter::kDistrict,
+enum class Filter { kProvince, kProvince2025, kDistrict, kCommune, kCommune2025, kAgency, kEvent, kYear, kMonth };
+inline constexpr std::array<Filter, 9> kFilters = {Filter::kProvince, Filter::kProvince2025, Filter::kDistrict,
                                                    Filter::kCommune,  Filter::kCommune2025,  Filter::kAgency,
-                                                   Filter::kEvent,    Filter::kYear};
+                                                   Filter::kEvent,    Filter::kYear,         Filter::kMonth};
 
 // What a search counts its matches by. Each facet narrows by the filter of
-// the same name; the old communes (10,000 of them) are a filter but no facet.
-enum class Facet { kProvince, kProvince2025, kDistrict, kCommune2025, kAgency, kEvent, kYear };
-inline constexpr std::array<Facet, 7> kFacets = {Facet::kProvince, Facet::kProvince2025, Facet::kDistrict,
-                                                 Facet::kCommune2025, Facet::kAgency, Facet::kEvent, Facet::kYear};
+// the same name. Some list only under the filter above them: districts
+// under a province, old communes under a district, 2025 communes under a
+// 2025 province, months under a year.
+enum class Facet { kProvince, kProvince2025, kDistrict, kCommune, kCommune2025, kAgency, kEvent, kYear, kMonth };
+inline constexpr std::array<Facet, 9> kFacets = {Facet::kProvince, Facet::kProvince2025, Facet::kDistrict,
+                                                 Facet::kCommune,  Facet::kCommune2025,  Facet::kAgency,
+                                                 Facet::kEvent,    Facet::kYear,         Facet::kMonth};
 
 // What a figure of a report counts.
 enum class FigureKind { kUnitsCut, kStaffCut, kSavings };
@@ -69,11 +72,12 @@ std::optional<SortOrder> SortOrderNamed(std::string_view name);
 std::optional<FigureKind> FigureKindNamed(std::string_view name);
 
 // From a field name of the query language: the API name or its Vietnamese
-// shorthand without marks ("tinh", "huyen", "xa2025", "coquan", "sukien", "nam").
+// shorthand without marks ("tinh", "huyen", "xa2025", "coquan", "sukien",
+// "nam", "thang").
 std::optional<Filter> FilterOfQueryField(std::string_view field);
 
 // The filter a facet's values narrow by, and the facet that counts a
-// filter's values (none for the old communes).
+// filter's values.
 Filter FilterOf(Facet facet);
 std::optional<Facet> FacetOf(Filter filter);
 

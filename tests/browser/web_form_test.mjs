@@ -160,12 +160,12 @@ try {
 
   // Charts: reports by year above the results, with a text alternative and a table.
   await page.goto(base + '/search');
-  const chart = page.locator('.year-chart svg[role=img]');
+  const chart = page.locator('.time-chart svg[role=img]');
   check(await chart.count() === 1, 'a chart of the reports by year');
   const labelled = await chart.getAttribute('aria-labelledby');
   const alternative = await page.locator('#' + labelled.split(' ')[1]).textContent();
   check(alternative.startsWith('Số báo cáo theo năm:'), `the chart has a text alternative (${alternative.slice(0, 40)})`);
-  check(await page.locator('.year-chart details table tbody tr').count() >= 2, 'the chart has its table');
+  check(await page.locator('.time-chart details table tbody tr').count() >= 2, 'the chart has its table');
   check(await page.locator('.facet svg[role=img]').count() > 0, 'the province facet has a chart');
   await page.goto(base + '/search?q=' + encodeURIComponent('văn phòng'));
   await page.screenshot({ path: join(dirname(screenshot), 'results.png'), fullPage: true });

@@ -96,7 +96,8 @@ TEST_CASE("the index holds no term prefix but those schema.h lists", "[indexer]"
   const std::set<std::string_view> listed = {schema::kId,       schema::kFile,         schema::kPair,
                                              schema::kProvince, schema::kProvince2025, schema::kDistrict,
                                              schema::kCommune,  schema::kCommune2025,  schema::kAgency,
-                                             schema::kEvent,    schema::kYear,         schema::kSource};
+                                             schema::kEvent,    schema::kYear,         schema::kMonth,
+                                             schema::kSource};
   std::set<std::string> found;
   Xapian::Database db = Open(dir);
   for (auto t = db.allterms_begin(); t != db.allterms_end(); ++t) {

@@ -80,7 +80,7 @@ TEST_CASE("the results page: totals, exports, charts and folded facets", "[serve
   CHECK(Has(all, "href=\"/api/search.csv\""));
   CHECK(Has(all, "type=\"application/atom+xml\""));
   CHECK(Has(all, "<svg class=\"chart\" role=\"img\""));
-  CHECK(Has(all, "<desc id=\"chart-year-desc\">Số báo cáo theo năm: "));
+  CHECK(Has(all, "<desc id=\"chart-time-desc\">Số báo cáo theo năm: "));
   CHECK(Has(all, "<caption>Số báo cáo theo năm</caption>"));
   CHECK(Has(all, "<details class=\"more\"><summary>Xem thêm"));  // ~45 agencies
   auto query = Shared().Get("/search?q=giam%20bien%20che&province=06&per_page=5&page=2");
@@ -138,4 +138,37 @@ TEST_CASE("places compared side by side: API, CSV and page", "[server][compare]"
   CHECK(refused->status == 400);
   CHECK(Has(refused, "Không có tỉnh, huyện hay xã nào tên «Atlantis»."));
   CHECK(Has(refused, "value=\"Atlantis\""));
+}
+
+TEST_CASE("months list under a year, old communes under a district, and each filters", "[server][facets]") {
+  auto year = Shared().Get("/api/search?year=2019&per_page=1");
+  REQUIRE(year);
+  nlohmann::json body = nlohmann::json::parse(year->body);
+  const auto& months = body["facets"]["month"];
+  REQUIRE(months.size() >= 2);
+  CHECK(months[0]["value"] > months[1]["value"]);  // newest first
+  CHECK(months[0]["label"] == months[0]["value"].get<std::string>().substr(4, 2) + "/2019");
+  int sum = 0;
+  for (const auto& m : months) sum += m["count"].get<int>();
+  CHECK(sum == body["total"].get<int>());
+  // A month's count is what its filter finds, written either way.
+  const std::string value = months[0]["value"];
+  for (const std::string& written : {value, value.substr(0, 4) + "-" + value.substr(4), value.substr(4) + "/" + value.substr(0, 4)}) {
+    auto filtered = Shared().Get("/api/search?per_page=1&month=" + written);
+    REQUIRE(filtered);
+    CHECK(nlohmann::json::parse(filtered->body)["total"] == months[0]["count"]);
+  }
+  auto none = Shared().Get("/api/search?per_page=1");
+  CHECK(nlohmann::json::parse(none->body)["facets"]["month"].empty());  // no year chosen: no months
+  auto page = Shared().Get("/search?year=2019");
+  CHECK(Has(page, "<desc id=\"chart-time-desc\">Số báo cáo theo tháng năm 2019: T1: "));
+  // Hạ Long (193) holds the two wards a sample report merges.
+  auto district = Shared().Get("/api/search?per_page=1&district=193");
+  REQUIRE(district);
+  nlohmann::json communes = nlohmann::json::parse(district->body)["facets"]["commune"];
+  REQUIRE(communes.size() == 2);
+  CHECK(communes[0]["label"] == "Hồng Hải");
+  auto commune = Shared().Get("/api/search?per_page=1&commune=" + communes[0]["value"].get<std::string>());
+  CHECK(nlohmann::json::parse(commune->body)["total"] == communes[0]["count"]);
+  CHECK(nlohmann::json::parse(none->body)["facets"]["commune"].empty());
 }
