@@ -50,7 +50,7 @@ std::string Analyzer::Normalize(std::string_view bytes, CleaningStats* stats) co
 
 // Only called while the constructor builds the expander, when token_filters_
 // holds the stages before expansion and nothing else.
-std::vector<Token> Analyzer::AnalyzeBeforeExpansion(std::string_view bytes) {
+std::vector<Token> Analyzer::AnalyzeBeforeExpansion(std::string_view bytes) const {
   icu::UnicodeString text = NormalizeToUtf16(bytes, nullptr, nullptr);
   std::vector<Token> tokens;
   tokenizer_->Tokenize(text, &tokens);
@@ -58,7 +58,7 @@ std::vector<Token> Analyzer::AnalyzeBeforeExpansion(std::string_view bytes) {
   return tokens;
 }
 
-Analysis Analyzer::Analyze(std::string_view bytes) {
+Analysis Analyzer::Analyze(std::string_view bytes) const {
   Analysis result;
   bool changed = false;
   icu::UnicodeString text = NormalizeToUtf16(bytes, &result.stats, &changed);

@@ -12,6 +12,10 @@
 //   6. AbbreviationExpander "UBND" → + "ủy ban nhân dân"
 // Case folding runs on tokens, after tokenization, so it cannot move offsets;
 // see docs/ANALYSIS.md for the reasons behind each stage.
+//
+// Thread safety: an Analyzer is immutable after construction, and all its
+// methods may be called from any number of threads at once. Build one per
+// process and share it: construction loads the abbreviation list.
 #pragma once
 
 #include <memory>
@@ -34,8 +38,6 @@ struct Analysis {
   CleaningStats stats;
 };
 
-// Not thread-safe (the tokenizer owns an ICU break iterator): give each thread
-// its own Analyzer. Construction loads the abbreviation list; reuse instances.
 class Analyzer {
  public:
   Analyzer();
@@ -44,7 +46,7 @@ class Analyzer {
   Analyzer& operator=(const Analyzer&) = delete;
 
   // Runs the whole chain over any bytes. Never throws on bad input.
-  Analysis Analyze(std::string_view bytes);
+  Analysis Analyze(std::string_view bytes) const;
 
   // Stages 1–2 only: the text as metadata extraction and snippets should read it.
   std::string Normalize(std::string_view bytes, CleaningStats* stats = nullptr) const;
@@ -55,7 +57,7 @@ class Analyzer {
  private:
   icu::UnicodeString NormalizeToUtf16(std::string_view bytes, CleaningStats* stats,
                                       bool* changed) const;
-  std::vector<Token> AnalyzeBeforeExpansion(std::string_view bytes);
+  std::vector<Token> AnalyzeBeforeExpansion(std::string_view bytes) const;
 
   std::vector<std::unique_ptr<CharFilter>> char_filters_;
   std::unique_ptr<Tokenizer> tokenizer_;

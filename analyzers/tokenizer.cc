@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdint>
+#include <mutex>
 #include <stdexcept>
 #include <string_view>
 
@@ -112,20 +113,77 @@ bool MayStartCompound(std::u16string_view text, std::int32_t start, std::int32_t
 
 }  // namespace
 
-Tokenizer::Tokenizer() {
-  UErrorCode status = U_ZERO_ERROR;
-  words_.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
-  if (U_FAILURE(status) || !words_) throw std::runtime_error("ICU word break rules unavailable");
-}
+// An ICU break iterator holds the position in the text it walks, so two
+// tokenizations at once need one each. They are kept in a small pool: a call
+// takes an idle one, or clones the prototype when none is idle, and gives it
+// back when done. Measured on a two-word query (ICU 72, Release, 0.36 µs to
+// analyse whole): cloning per call costs 0.4 µs and 1.7 KB, doubling query
+// analysis; the pool's lock adds about 3% on one thread and 7% with two
+// threads analysing nothing but such queries, a thread_local cache about 1%.
+// The pool wins anyway: it keeps only as many iterators as tokenizations
+// ever ran at once (in the server, no more than its searchers) and frees
+// them with the Tokenizer, where a thread_local one stays in every connection
+// thread that ever searched (up to --max-connections) until the thread
+// exits; and a search spends milliseconds in Xapian for each microsecond here.
+class Tokenizer::WordBreaks {
+ public:
+  WordBreaks() {
+    UErrorCode status = U_ZERO_ERROR;
+    prototype_.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+    if (U_FAILURE(status) || !prototype_) throw std::runtime_error("ICU word break rules unavailable");
+  }
+
+  // Gives the iterator back to the pool it came from.
+  struct Return {
+    WordBreaks* pool;
+    void operator()(icu::BreakIterator* words) const { pool->GiveBack(words); }
+  };
+  using Borrowed = std::unique_ptr<icu::BreakIterator, Return>;
+
+  // An iterator for the caller alone until the handle is destroyed. Throws
+  // std::bad_alloc if ICU cannot clone one.
+  Borrowed Borrow() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (idle_.empty()) {
+      // Room for it to come back, made now: giving back runs in a
+      // destructor, which must not throw.
+      idle_.reserve(++created_);
+      // Cloned under the lock: ICU does not promise that cloning one
+      // iterator from several threads at once is safe.
+      std::unique_ptr<icu::BreakIterator> clone(prototype_->clone());
+      if (!clone) {
+        --created_;
+        throw std::bad_alloc();
+      }
+      return Borrowed(clone.release(), Return{this});
+    }
+    Borrowed words(idle_.back().release(), Return{this});
+    idle_.pop_back();
+    return words;
+  }
+
+ private:
+  void GiveBack(icu::BreakIterator* words) noexcept {
+    std::lock_guard<std::mutex> lock(mutex_);
+    idle_.emplace_back(words);  // never reallocates: Borrow reserved room for every clone
+  }
+
+  std::mutex mutex_;
+  std::unique_ptr<icu::BreakIterator> prototype_;            // never given text
+  std::vector<std::unique_ptr<icu::BreakIterator>> idle_;  // returned, ready for the next call
+  std::size_t created_ = 0;                                // clones made, idle or borrowed
+};
+
+Tokenizer::Tokenizer() : words_(std::make_unique<WordBreaks>()) {}
 
 Tokenizer::~Tokenizer() = default;
 
-void Tokenizer::Tokenize(const icu::UnicodeString& text, std::vector<Token>* tokens) {
+void Tokenizer::Tokenize(const icu::UnicodeString& text, std::vector<Token>* tokens) const {
   Tokenize(text, ToUtf8(text), tokens);
 }
 
 void Tokenizer::Tokenize(const icu::UnicodeString& text, std::string_view utf8,
-                         std::vector<Token>* tokens) {
+                         std::vector<Token>* tokens) const {
   std::u16string_view view(text.getBuffer(), static_cast<std::size_t>(text.length()));
   OffsetTracker offsets(view);
   std::uint32_t position = 0;
@@ -159,12 +217,13 @@ void Tokenizer::Tokenize(const icu::UnicodeString& text, std::string_view utf8,
     token.term.assign(utf8.substr(token.start, measure.utf8_bytes));
   };
 
-  words_->setText(text);
+  WordBreaks::Borrowed words = words_->Borrow();
+  words->setText(text);
   std::int32_t consumed = 0;  // end of the last compound, whose pieces are skipped
-  std::int32_t start = words_->first();
-  for (std::int32_t end = words_->next(); end != icu::BreakIterator::DONE;
-       start = end, end = words_->next()) {
-    int32_t status = words_->getRuleStatus();
+  std::int32_t start = words->first();
+  for (std::int32_t end = words->next(); end != icu::BreakIterator::DONE;
+       start = end, end = words->next()) {
+    int32_t status = words->getRuleStatus();
     if (status < UBRK_WORD_NONE_LIMIT || start < consumed) continue;
     if (MayStartCompound(view, start, end)) {
       CompoundMatch compound = MatchCompound(view, start);

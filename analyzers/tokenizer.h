@@ -1,4 +1,7 @@
 // Stage 4 of the analysis chain: normalized text → tokens with positions.
+//
+// Thread safety: after construction, Tokenize may be called from any number
+// of threads at once; each call borrows an ICU break iterator of its own.
 #pragma once
 
 #include <memory>
@@ -6,7 +9,6 @@
 #include <vector>
 
 #include <unicode/unistr.h>
-#include <unicode/brkiter.h>
 
 #include "analyzers/token.h"
 
@@ -20,7 +22,7 @@ namespace tinhgon {
 //
 // Terms come out as written (not yet case-folded); the token filters do the
 // rest. Positions count words, with a gap of one at each line break so that
-// no phrase runs from one line or paragraph into the next. Not thread-safe: it owns an ICU break iterator, so use one per thread.
+// no phrase runs from one line or paragraph into the next.
 class Tokenizer {
  public:
   Tokenizer();
@@ -30,13 +32,14 @@ class Tokenizer {
 
   // Appends the tokens of `text` to `tokens`. `utf8` must be the UTF-8 form of
   // `text`: terms are sliced from it, and offsets are byte offsets into it.
-  void Tokenize(const icu::UnicodeString& text, std::string_view utf8, std::vector<Token>* tokens);
+  void Tokenize(const icu::UnicodeString& text, std::string_view utf8, std::vector<Token>* tokens) const;
 
   // The same, converting `text` to UTF-8 first.
-  void Tokenize(const icu::UnicodeString& text, std::vector<Token>* tokens);
+  void Tokenize(const icu::UnicodeString& text, std::vector<Token>* tokens) const;
 
  private:
-  std::unique_ptr<icu::BreakIterator> words_;
+  class WordBreaks;  // the break iterators, one per tokenization under way
+  std::unique_ptr<WordBreaks> words_;
 };
 
 }  // namespace tinhgon

@@ -70,7 +70,7 @@ std::size_t BareIcu(const std::vector<std::string>& texts, icu::BreakIterator& w
   return count;
 }
 
-std::size_t FullChain(const std::vector<std::string>& texts, tinhgon::Analyzer& analyzer) {
+std::size_t FullChain(const std::vector<std::string>& texts, const tinhgon::Analyzer& analyzer) {
   std::size_t count = 0;
   for (const std::string& bytes : texts) count += analyzer.Analyze(bytes).tokens.size();
   return count;

@@ -36,7 +36,7 @@ struct Word {
   std::vector<std::string> expansion;
 };
 
-std::vector<Word> QueryWords(tinhgon::Analyzer& analyzer, const std::string& q) {
+std::vector<Word> QueryWords(const tinhgon::Analyzer& analyzer, const std::string& q) {
   const tinhgon::Analysis analysis = analyzer.Analyze(q);
   std::vector<Word> words;
   std::map<std::uint32_t, std::size_t> by_start;
@@ -52,7 +52,7 @@ std::vector<Word> QueryWords(tinhgon::Analyzer& analyzer, const std::string& q) 
 
 class HitChecker {
  public:
-  HitChecker(tinhgon::Analyzer& analyzer, tinhgon::Searcher& searcher) : analyzer_(analyzer), searcher_(searcher) {}
+  HitChecker(const tinhgon::Analyzer& analyzer, tinhgon::Searcher& searcher) : analyzer_(analyzer), searcher_(searcher) {}
 
   bool HoldsEvery(const std::string& id, const std::vector<Word>& words) {
     const std::set<std::string>& terms = Terms(id);
@@ -79,7 +79,7 @@ class HitChecker {
     return terms;
   }
 
-  tinhgon::Analyzer& analyzer_;
+  const tinhgon::Analyzer& analyzer_;
   tinhgon::Searcher& searcher_;
   std::map<std::string, std::set<std::string>> terms_;
 };

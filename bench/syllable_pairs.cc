@@ -25,7 +25,7 @@ struct Question {
   Xapian::docid relevant;
 };
 
-void IndexParagraph(tinhgon::Analyzer& analyzer, const std::string& text,
+void IndexParagraph(const tinhgon::Analyzer& analyzer, const std::string& text,
                     Xapian::WritableDatabase& db) {
   Xapian::Document doc;
   for (const tinhgon::Token& t : analyzer.Analyze(text).tokens) {
@@ -42,7 +42,7 @@ Xapian::Query WordQuery(const tinhgon::Token& t) {
   return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(t.term), Xapian::Query(t.folded));
 }
 
-Xapian::Query BuildQuery(tinhgon::Analyzer& analyzer, const std::string& text, bool pairs) {
+Xapian::Query BuildQuery(const tinhgon::Analyzer& analyzer, const std::string& text, bool pairs) {
   std::vector<tinhgon::Token> words;
   for (tinhgon::Token& t : analyzer.Analyze(text).tokens) {
     if (!t.expansion) words.push_back(std::move(t));

@@ -29,7 +29,7 @@ std::string LevelAt(const std::vector<const Token*>& t, std::size_t i) {
   return std::string();
 }
 
-AgencyExtractor::AgencyExtractor(Analyzer& analyzer) {
+AgencyExtractor::AgencyExtractor(const Analyzer& analyzer) {
   for (const DataLine& line : ReadDataLines(embedded::metadata_agencies)) {
     const std::vector<std::string_view>& f = line.fields;
     auto fail = [&](const std::string& why) {

@@ -1,4 +1,7 @@
 // Agencies a report names, by kind (data/agencies.tsv), with their level.
+//
+// Thread safety: an AgencyExtractor is immutable after construction; Find
+// and Summarize may run from any number of threads at once.
 #pragma once
 
 #include <string>
@@ -26,7 +29,7 @@ class AgencyExtractor {
 
   // Loads the kinds compiled into the binary; throws std::invalid_argument
   // naming the line of a malformed entry.
-  explicit AgencyExtractor(Analyzer& analyzer);
+  explicit AgencyExtractor(const Analyzer& analyzer);
 
   // Every occurrence in `tokens` (written tokens of `text`), in order.
   std::vector<Occurrence> Find(const std::vector<const Token*>& tokens, std::string_view text) const;

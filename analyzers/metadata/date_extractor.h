@@ -1,4 +1,8 @@
 // Publication dates and the dates a report talks about.
+//
+// Thread safety: a DateExtractor is immutable; its methods may run from any
+// number of threads at once. It keeps a reference to the Analyzer it was
+// given, which must outlive it.
 #pragma once
 
 #include <optional>
@@ -18,7 +22,7 @@ struct Layout;
 // only add what Vietnamese spells out in words.
 class DateExtractor {
  public:
-  explicit DateExtractor(Analyzer& analyzer) : analyzer_(analyzer) {}
+  explicit DateExtractor(const Analyzer& analyzer) : analyzer_(analyzer) {}
 
   // Every date mentioned, normalized and in order of first mention, without
   // duplicates: "2018-08-07" (ngày 7-8-2018, ngày 7 tháng 8 năm 2018),
@@ -36,7 +40,7 @@ class DateExtractor {
   std::optional<std::string> PublicationDate(const Layout& layout) const;
 
  private:
-  Analyzer& analyzer_;
+  const Analyzer& analyzer_;
 };
 
 }  // namespace tinhgon

@@ -61,7 +61,7 @@ bool Passive(const std::vector<const Token*>& t, std::size_t from, std::size_t t
   return false;
 }
 
-std::vector<std::string> Terms(Analyzer& analyzer, std::string_view phrase) {
+std::vector<std::string> Terms(const Analyzer& analyzer, std::string_view phrase) {
   const Analysis analysis = analyzer.Analyze(phrase);
   std::vector<std::string> terms;
   for (const Token* t : WrittenTokens(analysis.tokens)) terms.push_back(t->term);
@@ -79,7 +79,7 @@ std::vector<const AgencyExtractor::Occurrence*> ByPosition(const std::vector<Age
 
 }  // namespace
 
-EventExtractor::EventExtractor(Analyzer& analyzer, const AgencyExtractor& agencies)
+EventExtractor::EventExtractor(const Analyzer& analyzer, const AgencyExtractor& agencies)
     : agencies_(agencies) {
   for (const Trigger& t : kTriggers) triggers_.Add(Terms(analyzer, t.phrase), t.type);
   for (const char* noun : kOrgNouns) org_nouns_.Add(Terms(analyzer, noun), 0);

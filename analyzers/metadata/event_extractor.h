@@ -1,5 +1,9 @@
 // Restructuring events (merge, annex, split, dissolve, unify_roles,
 // establish, pilot_stop) and the figures reports give for them.
+//
+// Thread safety: an EventExtractor is immutable after construction; its
+// methods may run from any number of threads at once. It keeps a reference
+// to the AgencyExtractor it was given, which must outlive it.
 #pragma once
 
 #include <set>
@@ -21,7 +25,7 @@ class Analyzer;
 
 class EventExtractor {
  public:
-  EventExtractor(Analyzer& analyzer, const AgencyExtractor& agencies);
+  EventExtractor(const Analyzer& analyzer, const AgencyExtractor& agencies);
 
   // Events sentence by sentence. A trigger ("hợp nhất", "sáp nhập", "tách",
   // "giải thể", "nhất thể hóa"/"đồng thời là", "thành lập", "dừng thí điểm")

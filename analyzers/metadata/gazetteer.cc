@@ -59,7 +59,7 @@ const char* AdminKindName(const AdminUnit& unit) {
   return it == kKinds.end() ? "" : it->second;
 }
 
-std::string Gazetteer::Key(Analyzer& analyzer, std::string_view text) {
+std::string Gazetteer::Key(const Analyzer& analyzer, std::string_view text) {
   std::string key;
   for (const Token& t : analyzer.Analyze(text).tokens) {
     if (t.expansion) continue;
@@ -85,7 +85,7 @@ std::string Gazetteer::Canonical(const std::string& key) const {
   return out;
 }
 
-Gazetteer::Gazetteer(Analyzer& analyzer) {
+Gazetteer::Gazetteer(const Analyzer& analyzer) {
   for (DataLine& line : ReadDataLines(embedded::metadata_gazetteer)) rows_.push_back(std::move(line.fields));
   std::unordered_map<std::string, std::int32_t> index_2025;
   Load(&index_2025);
@@ -196,7 +196,7 @@ void Gazetteer::LoadCommunes2025(const std::unordered_map<std::string, std::int3
   }
 }
 
-void Gazetteer::LoadWrittenForms(Analyzer& analyzer) {
+void Gazetteer::LoadWrittenForms(const Analyzer& analyzer) {
   for (const DataLine& line : ReadDataLines(embedded::metadata_place_names)) {
     const auto& f = line.fields;
     if (f.size() < 4 || f[0] != "alias") continue;
@@ -222,7 +222,7 @@ void Gazetteer::LoadWrittenForms(Analyzer& analyzer) {
   }
 }
 
-void Gazetteer::Index(Analyzer& analyzer, AdminLevel level, const std::vector<AdminUnit>& units) {
+void Gazetteer::Index(const Analyzer& analyzer, AdminLevel level, const std::vector<AdminUnit>& units) {
   auto& map = by_name_[static_cast<int>(level)];
   for (std::size_t i = 0; i < units.size(); ++i) {
     std::string key = Canonical(Key(analyzer, units[i].name));

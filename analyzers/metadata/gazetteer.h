@@ -1,5 +1,9 @@
 // The official administrative units, before and after the 2025 reform, as
 // tinhgon resolves place names against them.
+//
+// Thread safety: a Gazetteer is immutable after construction; one may be
+// shared by any number of threads. Building it needs the Analyzer only while
+// the constructor runs.
 #pragma once
 
 #include <cstdint>
@@ -57,7 +61,7 @@ class Gazetteer {
  public:
   // Builds the name index with `analyzer`, so a name in a report and in the
   // list meet in the same normalized, case-folded form.
-  explicit Gazetteer(Analyzer& analyzer);
+  explicit Gazetteer(const Analyzer& analyzer);
 
   // Units of `level` whose name, or one of its usual written forms
   // (analyzers/data/place_names.tsv: "TP.HCM", "Sài Gòn", "BR-VT"), as
@@ -85,13 +89,13 @@ class Gazetteer {
   std::size_t longest_name() const { return longest_name_; }
 
   // The name key of a text, as Find expects it.
-  static std::string Key(Analyzer& analyzer, std::string_view text);
+  static std::string Key(const Analyzer& analyzer, std::string_view text);
 
  private:
   void Load(std::unordered_map<std::string, std::int32_t>* index_2025);
   void LoadCommunes2025(const std::unordered_map<std::string, std::int32_t>& index_2025);
-  void LoadWrittenForms(Analyzer& analyzer);
-  void Index(Analyzer& analyzer, AdminLevel level, const std::vector<AdminUnit>& units);
+  void LoadWrittenForms(const Analyzer& analyzer);
+  void Index(const Analyzer& analyzer, AdminLevel level, const std::vector<AdminUnit>& units);
   // Spelling variants of a syllable become one ("Đăk", "Đắc", "Dak" → "đắk"),
   // in the list and in the text alike, so "Đăk Nông" finds Đắk Nông.
   std::string Canonical(const std::string& key) const;

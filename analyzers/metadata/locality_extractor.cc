@@ -75,7 +75,7 @@ void PrimaryFirst(std::vector<Locality>* localities) {
 
 }  // namespace
 
-LocalityExtractor::LocalityExtractor(const Gazetteer& gazetteer, Analyzer& analyzer)
+LocalityExtractor::LocalityExtractor(const Gazetteer& gazetteer, const Analyzer& analyzer)
     : gazetteer_(gazetteer), scanner_(std::make_unique<MentionScanner>(gazetteer, analyzer)) {
   auto terms = [&](const char* phrase) {
     std::vector<std::string> out;

@@ -1,5 +1,9 @@
 // Which communes, districts and provinces a report mentions, and which one it
 // is about.
+//
+// Thread safety: a LocalityExtractor is immutable after construction; Extract
+// may run from any number of threads at once. It keeps a reference to the
+// Gazetteer it was given, which must outlive it.
 #pragma once
 
 #include <cstdint>
@@ -53,7 +57,7 @@ struct PlacedUnit {
 // the capital, unless the title names it, is then only where it happened.
 class LocalityExtractor {
  public:
-  LocalityExtractor(const Gazetteer& gazetteer, Analyzer& analyzer);
+  LocalityExtractor(const Gazetteer& gazetteer, const Analyzer& analyzer);
   ~LocalityExtractor();
 
   // `tokens` were made from `text`; title_begin/title_end delimit the title

@@ -86,7 +86,7 @@ bool PlaceText::Joined(std::size_t i) const {
   return !gap.empty() && gap.find_first_not_of(' ') == std::string_view::npos;
 }
 
-MentionScanner::MentionScanner(const Gazetteer& gazetteer, Analyzer& analyzer)
+MentionScanner::MentionScanner(const Gazetteer& gazetteer, const Analyzer& analyzer)
     : gazetteer_(gazetteer), hcm_key_(Gazetteer::Key(analyzer, "Hồ Chí Minh")) {}
 
 const MentionScanner::Cue* MentionScanner::CueAt(const PlaceText& p, std::size_t i, std::size_t* length) const {

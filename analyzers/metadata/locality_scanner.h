@@ -1,5 +1,9 @@
 // Where a report's text names an administrative unit, before any choice
 // between units that share a name.
+//
+// Thread safety: a MentionScanner is immutable after construction; Scan may
+// run from any number of threads at once. It keeps a reference to the
+// Gazetteer it was given, which must outlive it.
 #pragma once
 
 #include <cstdint>
@@ -58,7 +62,7 @@ struct PlaceText {
 //  - as a bare district name of a province the report names without doubt.
 class MentionScanner {
  public:
-  MentionScanner(const Gazetteer& gazetteer, Analyzer& analyzer);
+  MentionScanner(const Gazetteer& gazetteer, const Analyzer& analyzer);
 
   std::vector<Mention> Scan(const PlaceText& text) const;
 

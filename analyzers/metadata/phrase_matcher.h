@@ -1,4 +1,8 @@
 // Finds known phrases (agency names, event triggers, units) in a token list.
+//
+// Thread safety: Add builds the matcher and must not overlap any other call;
+// once the last phrase is added, MatchAt and FindAll may run from any number
+// of threads at once.
 #pragma once
 
 #include <cstddef>

@@ -12,7 +12,7 @@ using tinhgon::Token;
 
 namespace {
 
-Analyzer& Shared() {
+const Analyzer& Shared() {
   static Analyzer analyzer;
   return analyzer;
 }
