@@ -57,7 +57,7 @@ namespace {
 // kept where that is empty; nothing when the query has marks or no word
 // changes.
 template <typename Choose>
-std::optional<std::string> Replace(Analyzer& analyzer, const std::string& query, Choose&& choose) {
+std::optional<std::string> Replace(const Analyzer& analyzer, const std::string& query, Choose&& choose) {
   const Analysis analysis = analyzer.Analyze(query);
   std::vector<const Token*> words = WrittenTokens(analysis.tokens);
   if (words.empty()) return std::nullopt;
@@ -85,12 +85,12 @@ std::optional<std::string> Replace(Analyzer& analyzer, const std::string& query,
 
 }  // namespace
 
-std::optional<std::string> RestoreDiacritics(Analyzer& analyzer, const SuggestionTable& table,
+std::optional<std::string> RestoreDiacritics(const Analyzer& analyzer, const SuggestionTable& table,
                                              const std::string& query) {
   return Replace(analyzer, query, [&](const std::string& folded) { return table.Best(folded); });
 }
 
-std::optional<std::string> RestoreFromHits(Analyzer& analyzer, const SuggestionTable& table,
+std::optional<std::string> RestoreFromHits(const Analyzer& analyzer, const SuggestionTable& table,
                                            const Xapian::Database& db, const std::vector<Xapian::docid>& hits,
                                            const std::string& query, std::set<std::string>* read) {
   std::vector<Xapian::docid> sorted = hits;

@@ -1,4 +1,8 @@
 // "Did you mean": the form with diacritics of a query typed without them.
+//
+// Thread safety: a SuggestionTable is immutable once built; the functions
+// keep no state and may run from any number of threads at once, sharing one
+// Analyzer (but not one Xapian::Database, which is not thread-safe).
 #pragma once
 
 #include <optional>
@@ -44,7 +48,7 @@ class SuggestionTable {
 // ("hop nhat van phong" -> "hợp nhất văn phòng"); words that already have
 // marks, numbers and codes are kept as typed. Empty when nothing changes,
 // or when the user typed marks anywhere (they know how to write them).
-std::optional<std::string> RestoreDiacritics(Analyzer& analyzer, const SuggestionTable& table,
+std::optional<std::string> RestoreDiacritics(const Analyzer& analyzer, const SuggestionTable& table,
                                              const std::string& query);
 
 // The reading of an unaccented query that its hits make likely: each
@@ -53,7 +57,7 @@ std::optional<std::string> RestoreDiacritics(Analyzer& analyzer, const Suggestio
 // other word is "xep"); ties go to the form more reports hold, and a word no
 // hit holds in a marked form stays as typed. `read` receives the folded forms
 // of the words replaced. Empty when nothing changes or the user typed marks.
-std::optional<std::string> RestoreFromHits(Analyzer& analyzer, const SuggestionTable& table,
+std::optional<std::string> RestoreFromHits(const Analyzer& analyzer, const SuggestionTable& table,
                                            const Xapian::Database& db, const std::vector<Xapian::docid>& hits,
                                            const std::string& query, std::set<std::string>* read);
 

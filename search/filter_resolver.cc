@@ -34,7 +34,7 @@ std::string FilterResolver::Key(const std::string& text) const {
   return key;
 }
 
-FilterResolver::FilterResolver(Analyzer& analyzer, const Gazetteer& gazetteer, const AgencyExtractor& agencies)
+FilterResolver::FilterResolver(const Analyzer& analyzer, const Gazetteer& gazetteer, const AgencyExtractor& agencies)
     : analyzer_(analyzer), agencies_(agencies) {
   auto add = [&](Filter filter, const std::string& name, const std::string& code, std::string_view prefix) {
     std::string term = schema::Term(prefix, code);

@@ -32,7 +32,7 @@ Xapian::Query Nothing() {
 
 }  // namespace
 
-QueryBuilder::QueryBuilder(Analyzer& analyzer, const FilterResolver& filters)
+QueryBuilder::QueryBuilder(const Analyzer& analyzer, const FilterResolver& filters)
     : analyzer_(analyzer), filters_(filters) {}
 
 void QueryBuilder::Words(const std::string& text, HighlightTerms* highlight, std::vector<Clause>* clauses,

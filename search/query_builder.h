@@ -1,5 +1,10 @@
 // A parsed query → a Xapian query, through the same analysis chain as the
 // reports.
+//
+// Thread safety: none; a QueryBuilder holds the alternatives of the query
+// being built (SetAlternatives), so give each Searcher its own. That is
+// cheap: it keeps only references to the shared, thread-safe Analyzer and
+// FilterResolver, which must outlive it.
 #pragma once
 
 #include <map>
@@ -34,9 +39,6 @@ struct Clause {
   Xapian::Query matching;  // the same documents, unweighted: for counting
 };
 
-// Not thread-safe: one per Searcher (it calls into an Analyzer and holds the
-// alternatives of the query being built).
-//
 // Matching and ranking, as measured in docs/ANALYSIS.md and docs/BENCHMARKS.md:
 //  - every word is required (AND), where a word matches its exact term, its
 //    folded term or its expansion; the query language's OR is explicit;
@@ -53,7 +55,7 @@ class QueryBuilder {
  public:
   static constexpr double kExactBoost = 2.0;
 
-  QueryBuilder(Analyzer& analyzer, const FilterResolver& filters);
+  QueryBuilder(const Analyzer& analyzer, const FilterResolver& filters);
 
   // Unaccented words also searched as another ("tan" -> "tran": a slip the
   // typing step found, typing.h), for the queries built until the next call.
@@ -88,7 +90,7 @@ class QueryBuilder {
   Xapian::Query FilterClause(const QueryNode& node, std::vector<std::string>* problems);
   bool SplitInto(const QueryNode& node, Clauses* out, std::vector<std::string>* problems);
 
-  Analyzer& analyzer_;
+  const Analyzer& analyzer_;
   const FilterResolver& filters_;
   std::map<std::string, std::string> alternatives_;  // folded word -> folded word
 };

@@ -37,7 +37,7 @@ void Validate(const SearchRequest& r) {
   }
 }
 
-std::string WithinWordBudget(Analyzer& analyzer, const std::string& q, std::vector<std::string>* warnings) {
+std::string WithinWordBudget(const Analyzer& analyzer, const std::string& q, std::vector<std::string>* warnings) {
   // A word takes a byte and a separator at least: a short query cannot be
   // over the budget, and is not analyzed an extra time to find that out.
   if (q.size() <= 2 * kMaxQueryWords) return q;

@@ -58,6 +58,6 @@ void Validate(const SearchRequest& request);
 
 // `q` cut after its kMaxQueryWords-th word, with a warning; as it is when
 // shorter. A query's work grows with its words.
-std::string WithinWordBudget(Analyzer& analyzer, const std::string& q, std::vector<std::string>* warnings);
+std::string WithinWordBudget(const Analyzer& analyzer, const std::string& q, std::vector<std::string>* warnings);
 
 }  // namespace tinhgon

@@ -34,7 +34,7 @@ struct MarkedWords {
 };
 
 // Adds the words of text[begin, end) to `words`.
-void MarkWords(Analyzer& analyzer, std::string_view text, std::size_t begin, std::size_t end,
+void MarkWords(const Analyzer& analyzer, std::string_view text, std::size_t begin, std::size_t end,
                const HighlightTerms& terms, MarkedWords* words) {
   const Analysis analysis = analyzer.Analyze(text.substr(begin, end - begin));
   // Expansions carry their abbreviation's offsets, so "UBND" is marked for a
@@ -84,7 +84,7 @@ constexpr std::size_t kPieceBytes = 1024;
 
 }  // namespace
 
-std::vector<std::string> MarkedLines(Analyzer& analyzer, std::string_view text, const HighlightTerms& terms) {
+std::vector<std::string> MarkedLines(const Analyzer& analyzer, std::string_view text, const HighlightTerms& terms) {
   MarkedWords marked;
   for (std::size_t begin = 0; begin < text.size();) {
     std::size_t end = begin + kPieceBytes < text.size() ? text.find_first_of(" \n", begin + kPieceBytes) : text.npos;
@@ -114,7 +114,7 @@ std::vector<std::string> MarkedLines(Analyzer& analyzer, std::string_view text, 
   return lines;
 }
 
-Snippet MakeSnippet(Analyzer& analyzer, std::string_view text, const HighlightTerms& terms, std::size_t words) {
+Snippet MakeSnippet(const Analyzer& analyzer, std::string_view text, const HighlightTerms& terms, std::size_t words) {
   MarkedWords marked;
   std::size_t analyzed = 0;  // text[0, analyzed) is in `marked`
   auto analyze_piece = [&] {

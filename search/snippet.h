@@ -1,4 +1,7 @@
 // The passage of a report that best shows why it matched.
+//
+// Thread safety: the functions keep no state; they may run from any number of
+// threads at once, sharing one Analyzer.
 #pragma once
 
 #include <string>
@@ -23,12 +26,12 @@ struct Snippet {
 // something Xapian's own MSet::snippet, with its own tokenizer, cannot do.
 // Picks the window of about `words` words with the most distinct matches
 // (the text's opening when nothing matches).
-Snippet MakeSnippet(Analyzer& analyzer, std::string_view text, const HighlightTerms& terms,
+Snippet MakeSnippet(const Analyzer& analyzer, std::string_view text, const HighlightTerms& terms,
                     std::size_t words = 40);
 
 // The whole text as HTML, one string per line, with the words `terms`
 // match marked as in a snippet: a report's page with the searched words shown.
-std::vector<std::string> MarkedLines(Analyzer& analyzer, std::string_view text, const HighlightTerms& terms);
+std::vector<std::string> MarkedLines(const Analyzer& analyzer, std::string_view text, const HighlightTerms& terms);
 
 // Escapes &, <, >, " and ' for HTML text and attribute values.
 std::string EscapeHtml(std::string_view text);

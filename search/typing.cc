@@ -244,7 +244,7 @@ std::string_view SlipTable::Nearest(std::string_view folded, Xapian::doccount* f
 namespace {
 
 // The index's term for `word` (the chain's exact form), or empty.
-std::string ExactTerm(Analyzer& analyzer, const std::string& word) {
+std::string ExactTerm(const Analyzer& analyzer, const std::string& word) {
   const Analysis analysis = analyzer.Analyze(word);
   std::vector<const Token*> tokens = WrittenTokens(analysis.tokens);
   return tokens.size() == 1 ? tokens[0]->term : std::string();
@@ -252,7 +252,7 @@ std::string ExactTerm(Analyzer& analyzer, const std::string& word) {
 
 // The correction of one typed word (ASCII letters and digits, lower-cased),
 // or nothing when reports hold it as typed or no reading of it is held.
-std::optional<Correction> CorrectWord(Analyzer& analyzer, const Xapian::Database& db,
+std::optional<Correction> CorrectWord(const Analyzer& analyzer, const Xapian::Database& db,
                                       const std::function<const SlipTable&()>& slips, const std::string& word) {
   // A word some reports hold is left alone unless it is rare: expanding a
   // real word such as "lat" (lật) to "la" would count reports holding
@@ -391,7 +391,7 @@ void ExpandByContext(const Xapian::Database& db, const std::function<const SlipT
 
 }  // namespace
 
-std::string CorrectTyping(Analyzer& analyzer, const Xapian::Database& db,
+std::string CorrectTyping(const Analyzer& analyzer, const Xapian::Database& db,
                           const std::function<const SlipTable&()>& slips, const std::string& query,
                           std::vector<Correction>* corrections) {
   std::vector<Piece> pieces = Pieces(query);

@@ -1,6 +1,11 @@
 // Queries typed as people type: Vietnamese keyed in Telex or VNI with the
 // input method off ("saps nhaapj", "sa1p nha65p"), and slips of one key
 // ("hop nhat van phogn").
+//
+// Thread safety: the decoders and CorrectTyping keep no state and may run
+// from any number of threads at once, sharing one Analyzer (but not one
+// Xapian::Database, which is not thread-safe); a SlipTable is immutable once
+// built.
 #pragma once
 
 #include <cstdint>
@@ -92,7 +97,7 @@ inline constexpr int kContextRounds = 2;
 // beside the words typed next to it, while a word one slip away often does,
 // is expanded to that word too. `slips` is asked for its table only when a word
 // needs it, so a query of known words never builds one.
-std::string CorrectTyping(Analyzer& analyzer, const Xapian::Database& db,
+std::string CorrectTyping(const Analyzer& analyzer, const Xapian::Database& db,
                           const std::function<const SlipTable&()>& slips, const std::string& query,
                           std::vector<Correction>* corrections);
 
