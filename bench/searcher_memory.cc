@@ -1,7 +1,7 @@
 // searcher_memory: what a Searcher costs to build and to keep, the figure
 // the server's pool (server/searcher_pool.h) multiplies by --searchers.
 //
-//   searcher_memory --db INDEX [--searchers 2,16] [--query "hợp nhất"]
+//   searcher_memory INDEX [--searchers 2,16] [--query "hợp nhất"]
 //
 // Builds searchers one after another in this process, each running one
 // search so that what a searcher builds lazily exists too, and prints the
@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <exception>
 #include <fstream>
 #include <memory>
 #include <string>
@@ -52,7 +53,7 @@ int main(int argc, char** argv) {
   std::string db;
   std::vector<std::size_t> counts = {2, 16};
   std::string query = "hợp nhất";
-  app.add_option("--db", db, "tinhgon index")->required();
+  app.add_option("index", db, "tinhgon index")->required();
   app.add_option("--searchers", counts, "Counts to report at, cumulative (default 2,16)")->delimiter(',');
   app.add_option("--query", query, "The search each new searcher runs once");
   CLI11_PARSE(app, argc, argv);
@@ -67,10 +68,15 @@ int main(int argc, char** argv) {
   for (std::size_t target : counts) {
     while (searchers.size() < target) {
       auto start = std::chrono::steady_clock::now();
-      searchers.push_back(std::make_unique<tinhgon::Searcher>(db));
-      construct_ms.push_back(
-          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
-      searchers.back()->Search(request);
+      try {
+        searchers.push_back(std::make_unique<tinhgon::Searcher>(db));
+        construct_ms.push_back(
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+        searchers.back()->Search(request);
+      } catch (const std::exception& e) {
+        std::fprintf(stderr, "searcher_memory: %s\n", e.what());
+        return 1;
+      }
     }
     // The first construction may build what the rest share; the median is
     // what one more searcher costs.
