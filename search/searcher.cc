@@ -13,6 +13,7 @@
 #include "corpus/calendar.h"
 #include "index/schema.h"
 #include "analyzers/metadata/phrase_matcher.h"
+#include "search/analysis_tables.h"
 #include "search/diacritics_restorer.h"
 #include "search/facet_table.h"
 #include "search/revision_tables.h"
@@ -119,13 +120,15 @@ std::optional<Hit> DecodeHit(const Xapian::MSetIterator& it, std::string* data) 
 
 }  // namespace
 
-Searcher::Searcher(const std::filesystem::path& db, std::shared_ptr<RevisionTables> tables)
+Searcher::Searcher(const std::filesystem::path& db, std::shared_ptr<RevisionTables> tables,
+                   std::shared_ptr<const AnalysisTables> analysis)
     : dir_(db),
       tables_(tables ? std::move(tables) : std::make_shared<RevisionTables>()),
-      analyzer_(std::make_unique<Analyzer>()),
-      gazetteer_(std::make_unique<Gazetteer>(*analyzer_)),
-      agencies_(std::make_unique<AgencyExtractor>(*analyzer_)),
-      filters_(std::make_unique<FilterResolver>(*analyzer_, *gazetteer_, *agencies_)),
+      analysis_(analysis ? std::move(analysis) : ProcessAnalysisTables()),
+      analyzer_(&analysis_->analyzer),
+      gazetteer_(&analysis_->gazetteer),
+      agencies_(&analysis_->agencies),
+      filters_(&analysis_->filters),
       builder_(std::make_unique<QueryBuilder>(*analyzer_, *filters_)) {
   if (schema::LiveGeneration(dir_).empty()) {
     throw IndexUnavailableError(dir_.string() + " is not a tinhgon index (run tinhgon-index first)");

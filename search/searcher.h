@@ -1,4 +1,8 @@
 // The search library: everything the CLI and the HTTP server answer.
+//
+// Thread safety: a Searcher is not thread-safe (its Xapian::Database and
+// QueryBuilder are its own): use each from one thread at a time. What
+// Searchers share (AnalysisTables, RevisionTables) is thread-safe.
 #pragma once
 
 #include <filesystem>
@@ -18,6 +22,7 @@
 namespace tinhgon {
 
 class AgencyExtractor;
+struct AnalysisTables;
 class Analyzer;
 class FacetTable;
 struct RevisionTables;
@@ -37,14 +42,17 @@ inline constexpr Xapian::doccount kExactFacetLimit = 100000;
 // questions often find one or two wrong paragraphs holding every word.
 inline constexpr Xapian::doccount kRelaxBelow = 3;
 
-// Not thread-safe (it owns an Analyzer and a Xapian::Database): one per
+// Not thread-safe (it owns a Xapian::Database and a QueryBuilder): one per
 // thread. Follows the index as tinhgon-index changes it: every search reopens
 // to the newest commit, and a rebuild's new generation is picked up too.
 class Searcher {
  public:
   // Searchers of one process should share `tables` (one is made when none
   // is given), so each revision's facet and suggestion tables are built once.
-  explicit Searcher(const std::filesystem::path& db, std::shared_ptr<RevisionTables> tables = nullptr);
+  // They share `analysis` too: the process's (ProcessAnalysisTables) unless
+  // another is given, so only the first Searcher pays for building it.
+  explicit Searcher(const std::filesystem::path& db, std::shared_ptr<RevisionTables> tables = nullptr,
+                    std::shared_ptr<const AnalysisTables> analysis = nullptr);
   ~Searcher();
 
   // Throws SearchError for a request it refuses (search_request.h).
@@ -131,11 +139,12 @@ class Searcher {
   std::string stub_;  // the stub's content when the database was opened
   std::unique_ptr<Xapian::Database> db_;
   std::shared_ptr<RevisionTables> tables_;
-  std::unique_ptr<Analyzer> analyzer_;
-  std::unique_ptr<Gazetteer> gazetteer_;
-  std::unique_ptr<AgencyExtractor> agencies_;
-  std::unique_ptr<FilterResolver> filters_;
-  std::unique_ptr<QueryBuilder> builder_;
+  std::shared_ptr<const AnalysisTables> analysis_;  // holds the four below
+  const Analyzer* analyzer_;
+  const Gazetteer* gazetteer_;
+  const AgencyExtractor* agencies_;
+  const FilterResolver* filters_;
+  std::unique_ptr<QueryBuilder> builder_;  // this Searcher's own: it holds the query's alternatives
   std::map<std::string, std::string> names_[kFacets.size()];  // facet → code → display name
   // Of the facets listed only under a province filter: facet → code → the
   // code of the province holding it (old for districts, 2025 for communes).
