@@ -183,13 +183,13 @@ std::string DocumentBuilder::ContentHash(const SourceReport& r) {
   return hex;
 }
 
-ReportMetadata DocumentBuilder::Extract(const SourceReport& report, Analysis* analysis) {
+ReportMetadata DocumentBuilder::Extract(const SourceReport& report, Analysis* analysis) const {
   ReportMetadata m = extractor_.Extract(report.text, analysis);
   if (report.date) m.date = report.date;
   return m;
 }
 
-Xapian::Document DocumentBuilder::Build(const SourceReport& report, const std::string& content_hash) {
+Xapian::Document DocumentBuilder::Build(const SourceReport& report, const std::string& content_hash) const {
   Analysis analysis;
   const ReportMetadata m = Extract(report, &analysis);
   const Gazetteer& gazetteer = extractor_.gazetteer();

@@ -1,4 +1,8 @@
 // A source report → the Xapian document the schema describes.
+//
+// Thread safety: a DocumentBuilder is immutable after construction; Extract
+// and Build may run from any number of threads at once, so the indexer's
+// analysis threads share one.
 #pragma once
 
 #include <cstdint>
@@ -11,7 +15,6 @@
 
 namespace tinhgon {
 
-// Not thread-safe (it owns a MetadataExtractor): one per indexing thread.
 class DocumentBuilder {
  public:
   DocumentBuilder();
@@ -22,9 +25,9 @@ class DocumentBuilder {
 
   // The report's metadata as indexed (the source's own date, if it gives
   // one, beats the layout's). `analysis` receives the analysed text.
-  ReportMetadata Extract(const SourceReport& report, Analysis* analysis = nullptr);
+  ReportMetadata Extract(const SourceReport& report, Analysis* analysis = nullptr) const;
 
-  Xapian::Document Build(const SourceReport& report, const std::string& content_hash);
+  Xapian::Document Build(const SourceReport& report, const std::string& content_hash) const;
 
   const Gazetteer& gazetteer() const { return extractor_.gazetteer(); }
 

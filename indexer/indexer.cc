@@ -109,8 +109,8 @@ std::optional<Xapian::Database> OpenSnapshot(const std::filesystem::path& path) 
 // Hands the writer one report: unchanged when the snapshot holds it with the
 // same hash (skipping analysis, the costly part), analyzed otherwise. A
 // report that cannot be indexed becomes an error of its file.
-void AnalyzeReport(DocumentBuilder& builder, std::optional<Xapian::Database>& snapshot, const SourceReport& report,
-                   Item* done, Queue* queue) {
+void AnalyzeReport(const DocumentBuilder& builder, std::optional<Xapian::Database>& snapshot,
+                   const SourceReport& report, Item* done, Queue* queue) {
   const std::string hash = DocumentBuilder::ContentHash(report);
   try {
     if (snapshot && StoredHash(*snapshot, report.id) == hash) {
@@ -128,7 +128,7 @@ void AnalyzeReport(DocumentBuilder& builder, std::optional<Xapian::Database>& sn
 
 // Reads one file and hands the writer its reports, then the file itself
 // (its size and errors), which the writer needs to know the file is done.
-void AnalyzeFile(const InputFile& file, DocumentBuilder& builder, std::optional<Xapian::Database>& snapshot,
+void AnalyzeFile(const InputFile& file, const DocumentBuilder& builder, std::optional<Xapian::Database>& snapshot,
                  Queue* queue) {
   std::vector<SourceReport> reports;
   Item done{Item::kFileDone, "", file.relative, std::nullopt, {}, 0, true};
@@ -148,9 +148,8 @@ void AnalyzeFile(const InputFile& file, DocumentBuilder& builder, std::optional<
 }
 
 // One analysis thread: takes the next file not yet taken until none is left.
-void Analyze(const std::vector<InputFile>& files, std::atomic<std::size_t>* next,
+void Analyze(const DocumentBuilder& builder, const std::vector<InputFile>& files, std::atomic<std::size_t>* next,
              const std::filesystem::path& snapshot_path, Queue* queue) {
-  DocumentBuilder builder;
   std::optional<Xapian::Database> snapshot = OpenSnapshot(snapshot_path);
   for (std::size_t i = (*next)++; i < files.size(); i = (*next)++) AnalyzeFile(files[i], builder, snapshot, queue);
   queue->ProducerDone();
@@ -194,14 +193,18 @@ std::filesystem::path HashSnapshot(const IndexOptions& options, IndexStore& stor
 
 // Starts the analysis threads, no more than there are files (none for no
 // file, which leaves the queue without producers, so the writer stops at once).
-std::vector<std::thread> StartAnalysis(const std::vector<InputFile>& files, unsigned requested_jobs,
-                                       const std::filesystem::path& snapshot, std::atomic<std::size_t>* next,
-                                       Queue* queue) {
+// They share `builder`, which must outlive them and may be null when there
+// is no file.
+std::vector<std::thread> StartAnalysis(const DocumentBuilder* builder, const std::vector<InputFile>& files,
+                                       unsigned requested_jobs, const std::filesystem::path& snapshot,
+                                       std::atomic<std::size_t>* next, Queue* queue) {
   const unsigned jobs = requested_jobs > 0 ? requested_jobs : std::max(1u, std::thread::hardware_concurrency());
   const auto started = static_cast<unsigned>(std::min<std::size_t>(jobs, files.size()));
   queue->SetProducers(static_cast<int>(started));
   std::vector<std::thread> workers;
-  for (unsigned j = 0; j < started; ++j) workers.emplace_back(Analyze, std::cref(files), next, snapshot, queue);
+  for (unsigned j = 0; j < started; ++j) {
+    workers.emplace_back(Analyze, std::cref(*builder), std::cref(files), next, snapshot, queue);
+  }
   return workers;
 }
 
@@ -331,7 +334,14 @@ IndexResult RunIndexOrThrowXapian(const IndexOptions& options,
   Xapian::WritableDatabase& db = store.db();
   Queue queue(256);
   std::atomic<std::size_t> next{0};
-  std::vector<std::thread> workers = StartAnalysis(files, options.jobs, HashSnapshot(options, store), &next, &queue);
+  // One builder for all threads: its tables (the analysis chain, the
+  // gazetteer, the extractors) are immutable, and building them per thread
+  // cost tens of milliseconds and megabytes each. Declared before the
+  // threads, so it outlives them.
+  std::optional<DocumentBuilder> builder;
+  if (!files.empty()) builder.emplace();
+  std::vector<std::thread> workers =
+      StartAnalysis(builder ? &*builder : nullptr, files, options.jobs, HashSnapshot(options, store), &next, &queue);
   const Written written = WriteAllAndJoin(&queue, &workers, db, options.batch, &progress, &result);
 
   RemoveVanishedRecords(db, written, &result);

@@ -21,7 +21,7 @@ MetadataExtractor::MetadataExtractor()
 
 MetadataExtractor::~MetadataExtractor() = default;
 
-ReportMetadata MetadataExtractor::Extract(std::string_view bytes, Analysis* analysis_out) {
+ReportMetadata MetadataExtractor::Extract(std::string_view bytes, Analysis* analysis_out) const {
   ReportMetadata m;
   std::string normalized = analyzer_->Normalize(bytes, &m.stats);
   Layout layout = layout_->Analyze(

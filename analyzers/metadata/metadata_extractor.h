@@ -1,4 +1,8 @@
 // Report metadata from raw bytes: the extraction stages composed in one place.
+//
+// Thread safety: a MetadataExtractor is immutable after construction; Extract
+// may run from any number of threads at once, so one serves every indexing
+// thread.
 #pragma once
 
 #include <memory>
@@ -19,9 +23,8 @@ class LocalityExtractor;
 
 // Runs, in order: the analysis chain's normalization; the layout (chrome,
 // title, byline); dates; localities; agencies; events; figures. Everything
-// comes from the report's own text; nothing is invented. Not thread-safe (it
-// owns an Analyzer): one per thread. Construction loads the gazetteer (tens
-// of milliseconds); reuse instances.
+// comes from the report's own text; nothing is invented. Construction loads
+// the gazetteer (tens of milliseconds); reuse instances.
 class MetadataExtractor {
  public:
   MetadataExtractor();
@@ -31,7 +34,7 @@ class MetadataExtractor {
 
   // `analysis`, when given, receives the chain's analysis of metadata.text
   // (title and content without chrome): what the indexer indexes.
-  ReportMetadata Extract(std::string_view bytes, Analysis* analysis = nullptr);
+  ReportMetadata Extract(std::string_view bytes, Analysis* analysis = nullptr) const;
 
   const Gazetteer& gazetteer() const { return *gazetteer_; }
 
