@@ -119,7 +119,7 @@ Facets FacetsOf(const ReportMetadata& m, const Gazetteer& gazetteer) {
     }
   }
   for (const auto& a : m.agencies) f.agencies.insert(a.slug);
-  for (const auto& e : m.events) f.events.insert(e.type);
+  for (const auto& e : m.events) f.events.insert(std::string(ApiName(e.type)));
   return f;
 }
 

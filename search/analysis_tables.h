@@ -9,11 +9,14 @@
 // wait for that one build.
 #pragma once
 
+#include <map>
 #include <memory>
+#include <string>
 
 #include "analyzers/analyzer.h"
 #include "analyzers/metadata/agency_extractor.h"
 #include "analyzers/metadata/gazetteer.h"
+#include "analyzers/metadata/vocabulary.h"
 #include "search/filter_resolver.h"
 
 namespace tinhgon {
@@ -30,6 +33,14 @@ struct AnalysisTables {
   Gazetteer gazetteer;       // names keyed with `analyzer`
   AgencyExtractor agencies;  // kinds keyed with `analyzer`
   FilterResolver filters;    // uses all three above
+  // Facet values' display names (facet → code → name) and, for the facets
+  // listed under a parent's filter, each code's parent code (old province
+  // of a district, district of an old commune, 2025 province of a 2025
+  // commune). Some ten thousand units: built once, like the rest.
+  struct FacetNames {
+    std::map<std::string, std::string> names[kFacets.size()];
+    std::map<std::string, std::string> parents[kFacets.size()];
+  } facet_names;
 };
 
 // The tables of this process, built on the first call and kept until exit.

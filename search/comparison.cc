@@ -65,8 +65,7 @@ std::string Searcher::PlaceLabel(const PlaceFilter& place) {
   for (const std::string& term : filters_->Terms(place.filter, place.value, nullptr)) {
     std::string code = term.substr(term.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ"));
     if (!facet) return place.value;
-    auto known = names_[static_cast<std::size_t>(*facet)].find(code);
-    label += (label.empty() ? "" : ", ") + (known == names_[static_cast<std::size_t>(*facet)].end() ? code : known->second);
+    label += (label.empty() ? "" : ", ") + FacetLabel(*facet, code);
   }
   if (label.empty()) return place.value;
   // A comparison may set an old unit beside a new one: say which is which.

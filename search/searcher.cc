@@ -66,13 +66,6 @@ void SortValues(Facet facet, std::vector<std::pair<std::string, Xapian::doccount
   });
 }
 
-// "Phường Sài Gòn": 2025 communes are named with their kind, as several
-// share a name ("Xã Tân Phú", "Phường Tân Phú") and a facet lists them side by side.
-std::string Commune2025Label(const AdminUnit& unit) {
-  static const std::map<std::string, std::string> kKinds = {{"xa", "Xã"}, {"phuong", "Phường"}, {"dac-khu", "Đặc khu"}};
-  auto kind = kKinds.find(unit.type);
-  return kind == kKinds.end() ? unit.name : kind->second + " " + unit.name;
-}
 }  // namespace
 
 // Counts the facets of every document the counting match visits.
@@ -135,35 +128,6 @@ Searcher::Searcher(const std::filesystem::path& db, std::shared_ptr<RevisionTabl
   }
   stub_ = ReadStub(dir_);
   db_ = std::make_unique<Xapian::Database>(dir_.string());
-  for (std::size_t i = 0; i < gazetteer_->province_count(); ++i) {
-    const AdminUnit& p = gazetteer_->province(static_cast<std::int32_t>(i));
-    names_[Index(Facet::kProvince)][p.code] = p.name;
-  }
-  for (std::size_t i = 0; i < gazetteer_->province_2025_count(); ++i) {
-    const Province2025& p = gazetteer_->province_2025(static_cast<std::int32_t>(i));
-    names_[Index(Facet::kProvince2025)][p.code] = p.name;
-  }
-  for (std::size_t i = 0; i < gazetteer_->district_count(); ++i) {
-    const AdminUnit& d = gazetteer_->district(static_cast<std::int32_t>(i));
-    names_[Index(Facet::kDistrict)][d.code] = d.name;
-    parents_[Index(Facet::kDistrict)][d.code] = gazetteer_->province(d.province).code;
-  }
-  for (std::size_t i = 0; i < gazetteer_->commune_count(); ++i) {
-    const AdminUnit& c = gazetteer_->commune(static_cast<std::int32_t>(i));
-    names_[Index(Facet::kCommune)][c.code] = c.name;
-    if (c.district >= 0) parents_[Index(Facet::kCommune)][c.code] = gazetteer_->district(c.district).code;
-  }
-  for (std::size_t i = 0; i < gazetteer_->commune_2025_count(); ++i) {
-    const AdminUnit& c = gazetteer_->commune_2025(static_cast<std::int32_t>(i));
-    names_[Index(Facet::kCommune2025)][c.code] = Commune2025Label(c);
-    if (c.province_2025 >= 0) {
-      parents_[Index(Facet::kCommune2025)][c.code] = gazetteer_->province_2025(c.province_2025).code;
-    }
-  }
-  for (std::size_t i = 0; i < agencies_->kind_count(); ++i) {
-    names_[Index(Facet::kAgency)][agencies_->kind(static_cast<int>(i)).slug] = agencies_->kind(static_cast<int>(i)).label;
-  }
-  for (EventType type : kEventTypes) names_[Index(Facet::kEvent)][std::string(ApiName(type))] = Label(type);
 }
 
 Searcher::~Searcher() = default;
@@ -221,14 +185,14 @@ std::vector<std::set<std::string>> Searcher::SelectedParents(const SearchRequest
 
 std::string Searcher::ParentOf(Facet facet, const std::string& code) const {
   if (facet == Facet::kMonth) return code.substr(0, 4);  // YYYYMM in YYYY
-  auto parent = parents_[Index(facet)].find(code);
-  return parent == parents_[Index(facet)].end() ? std::string() : parent->second;
+  auto parent = analysis_->facet_names.parents[Index(facet)].find(code);
+  return parent == analysis_->facet_names.parents[Index(facet)].end() ? std::string() : parent->second;
 }
 
 std::string Searcher::FacetLabel(Facet facet, const std::string& code) const {
   if (facet == Facet::kMonth && code.size() == 6) return code.substr(4, 2) + "/" + code.substr(0, 4);
-  auto name = names_[Index(facet)].find(code);
-  return name == names_[Index(facet)].end() ? code : name->second;
+  auto name = analysis_->facet_names.names[Index(facet)].find(code);
+  return name == analysis_->facet_names.names[Index(facet)].end() ? code : name->second;
 }
 
 std::vector<FacetCounts> Searcher::Facets(const FacetTable& table,

@@ -145,10 +145,6 @@ class Searcher {
   const AgencyExtractor* agencies_;
   const FilterResolver* filters_;
   std::unique_ptr<QueryBuilder> builder_;  // this Searcher's own: it holds the query's alternatives
-  std::map<std::string, std::string> names_[kFacets.size()];  // facet → code → display name
-  // Of the facets listed only under a province filter: facet → code → the
-  // code of the province holding it (old for districts, 2025 for communes).
-  std::map<std::string, std::string> parents_[kFacets.size()];
 };
 
 }  // namespace tinhgon

@@ -10,12 +10,15 @@
 namespace tinhgon {
 namespace {
 
-enum EventType { kMerge, kAnnex, kSplit, kDissolve, kUnifyRoles, kEstablish, kPilotStop };
-const char* const kTypeNames[] = {"merge", "annex", "split", "dissolve",
-                                  "unify_roles", "establish", "pilot_stop"};
+// The changes a trigger names, as the trigger table's ids; kTypeOf gives
+// each its type in the vocabulary.
+enum Change { kMerge, kAnnex, kSplit, kDissolve, kUnifyRoles, kEstablish, kPilotStop };
+constexpr EventType kTypeOf[] = {EventType::kMerge,      EventType::kAnnex,     EventType::kSplit,
+                                 EventType::kDissolve,   EventType::kUnifyRoles, EventType::kEstablish,
+                                 EventType::kPilotStop};
 
 struct Trigger {
-  EventType type;
+  Change type;
   const char* phrase;
 };
 const Trigger kTriggers[] = {
@@ -206,7 +209,7 @@ EventExtractor::TriggerSpan EventExtractor::SpanOf(const SentenceScope& s,
 void EventExtractor::SentenceEvents(const SentenceScope& s, Seen* seen, std::vector<RestructuringEvent>* events) const {
   const std::vector<PhraseMatcher::Match> triggers = TriggersIn(s);
   for (std::size_t k = 0; k < triggers.size(); ++k) {
-    const auto type = static_cast<EventType>(triggers[k].id);
+    const auto type = static_cast<Change>(triggers[k].id);
     // "dừng thí điểm hợp nhất …": the merge is what stops, not a new merge.
     if (k > 0 && triggers[k - 1].id == kPilotStop && triggers[k - 1].end == triggers[k].begin) continue;
     // Triggers that are also everyday words must be followed by what they act on.
@@ -259,7 +262,7 @@ std::vector<RestructuringEvent> EventExtractor::TriggerEvents(const SentenceScop
   auto event = [&](std::vector<std::string> from, std::vector<std::string> to, std::vector<UnitRef> from_units,
                    std::vector<UnitRef> to_units) {
     RestructuringEvent e;
-    e.type = kTypeNames[type];
+    e.type = kTypeOf[type];
     e.sentence = s.sentence;
     e.from = std::move(from);
     e.to = std::move(to);
@@ -267,7 +270,7 @@ std::vector<RestructuringEvent> EventExtractor::TriggerEvents(const SentenceScop
     e.to_units = std::move(to_units);
     out.push_back(std::move(e));
   };
-  switch (static_cast<EventType>(type)) {
+  switch (static_cast<Change>(type)) {
     case kMerge:
     case kAnnex:
     case kSplit:
@@ -330,7 +333,7 @@ std::vector<RestructuringEvent> EventExtractor::ChangeEvents(const SentenceScope
   for (auto [c0, c1] : clauses) {
     const std::size_t connector = Connector(s, type, c0, c1);
     RestructuringEvent e;
-    e.type = kTypeNames[type];
+    e.type = kTypeOf[type];
     e.sentence = s.sentence;
     e.from = AgenciesBetween(s, c0, connector);
     e.to = AgenciesBetween(s, connector, c1);
@@ -343,7 +346,7 @@ std::vector<RestructuringEvent> EventExtractor::ChangeEvents(const SentenceScope
   }
   if (out.empty()) {
     RestructuringEvent e;
-    e.type = kTypeNames[type];
+    e.type = kTypeOf[type];
     e.sentence = s.sentence;
     out.push_back(std::move(e));
   }

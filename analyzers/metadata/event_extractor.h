@@ -60,7 +60,7 @@ class EventExtractor {
   struct TriggerSpan {
     std::size_t begin, end, region_end, subject;
   };
-  using Seen = std::set<std::tuple<std::string, std::string, std::vector<std::string>, std::vector<std::string>,
+  using Seen = std::set<std::tuple<EventType, std::string, std::vector<std::string>, std::vector<std::string>,
                                    std::vector<UnitRef>, std::vector<UnitRef>>>;
 
   static SentenceScope ScopeOf(const std::vector<const Token*>& tokens, std::string_view text,

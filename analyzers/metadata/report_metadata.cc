@@ -75,7 +75,7 @@ nlohmann::ordered_json ToJson(const ReportMetadata& m, const Gazetteer& gazettee
     nlohmann::ordered_json from_units = nlohmann::ordered_json::array(), to_units = nlohmann::ordered_json::array();
     for (const UnitRef& u : e.from_units) from_units.push_back(UnitJson(u, gazetteer));
     for (const UnitRef& u : e.to_units) to_units.push_back(UnitJson(u, gazetteer));
-    events.push_back({{"type", e.type},
+    events.push_back({{"type", std::string(ApiName(e.type))},
                       {"scope", e.scope},
                       {"planned", e.planned},
                       {"sentence", e.sentence},

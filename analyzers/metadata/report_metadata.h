@@ -8,6 +8,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "analyzers/metadata/locality_extractor.h"
+#include "analyzers/metadata/vocabulary.h"
 #include "analyzers/text_cleaner.h"
 
 namespace tinhgon {
@@ -27,7 +28,7 @@ struct UnitRef {
 };
 
 struct RestructuringEvent {
-  std::string type;  // merge, annex, split, dissolve, unify_roles, establish, pilot_stop
+  EventType type = EventType::kMerge;
   std::string sentence;
   std::vector<std::string> from;  // agency slugs before the change, where stated
   std::vector<std::string> to;    // agency slugs after it

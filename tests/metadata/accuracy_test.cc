@@ -37,7 +37,7 @@ Prediction Predict(tinhgon::MetadataExtractor& extractor, const std::string& byt
   }
   if (m.date) p.date = *m.date;
   for (const auto& a : m.agencies) p.agencies.insert(a.slug);
-  for (const auto& e : m.events) p.events.insert(e.type);
+  for (const auto& e : m.events) p.events.insert(std::string(tinhgon::ApiName(e.type)));
   return p;
 }
 

@@ -21,7 +21,7 @@ TEST_CASE("each clause of a merge list is its own event, with before and after",
       "Theo đó, hợp nhất: Ban Tổ chức Huyện ủy với Phòng Nội vụ huyện thành Cơ quan Tổ chức - Nội vụ "
       "huyện; Ủy ban Kiểm tra Huyện ủy với Thanh tra huyện thành Cơ quan Ủy ban Kiểm tra - Thanh tra huyện.");
   REQUIRE(m.events.size() == 2);
-  CHECK(m.events[0].type == "merge");
+  CHECK(m.events[0].type == tinhgon::EventType::kMerge);
   CHECK(m.events[0].from == Strings{"ban-to-chuc", "phong-noi-vu"});
   CHECK(m.events[0].to == Strings{"co-quan-to-chuc-noi-vu"});
   CHECK(m.events[1].from == Strings{"uy-ban-kiem-tra", "thanh-tra"});
@@ -31,7 +31,7 @@ TEST_CASE("each clause of a merge list is its own event, with before and after",
 TEST_CASE("every event type is recognized", "[events]") {
   auto type_of = [](const std::string& body) {
     auto m = Extract(body);
-    return m.events.empty() ? std::string() : m.events.front().type;
+    return m.events.empty() ? std::string() : std::string(tinhgon::ApiName(m.events.front().type));
   };
   CHECK(type_of("Huyện sáp nhập Phòng Y tế vào Phòng Lao động - Thương binh và Xã hội.") == "annex");
   CHECK(type_of("Tỉnh sẽ tách Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh thành hai văn phòng.") == "split");
@@ -72,7 +72,7 @@ TEST_CASE("changes of administrative units name the units, not who makes them", 
   auto m = Extract("UBND huyện Yên Thế, tỉnh Bắc Giang sáp nhập xã Đồng Hưu vào xã Tiến Thắng.");
   REQUIRE(m.events.size() == 1);
   const RestructuringEvent& e = m.events[0];
-  CHECK(e.type == "annex");
+  CHECK(e.type == tinhgon::EventType::kAnnex);
   CHECK(e.scope == "administrative_unit");
   CHECK(e.from.empty());  // the UBND is the actor
   const auto& g = Extractor().gazetteer();

@@ -73,7 +73,7 @@ Places Predict(tinhgon::MetadataExtractor& extractor, Comparer& keys, const std:
     }
   }
   for (const auto& a : m.agencies) p.agencies.insert(a.slug);
-  for (const auto& e : m.events) p.events.insert(e.type);
+  for (const auto& e : m.events) p.events.insert(std::string(tinhgon::ApiName(e.type)));
   return p;
 }
 
