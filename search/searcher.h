@@ -114,6 +114,7 @@ class Searcher {
     bool snippets = true;
     bool all_districts = false;  // list every district and 2025 commune in facets
   };
+  // `request` validated by the caller.
   SearchResponse Run(const SearchRequest& request, const Window& window);
   struct Plan;
   // A reading's words: folded form -> the marked form read.
