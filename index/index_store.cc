@@ -15,6 +15,7 @@ namespace {
 
 constexpr const char* kStub = schema::kStubFile;
 constexpr const char* kGenerationPrefix = "gen-";
+constexpr const char* kLiveLink = schema::kLiveLink;
 
 int GenerationNumber(const std::filesystem::path& path) {
   std::string name = path.filename().string();
@@ -54,7 +55,8 @@ IndexStore::IndexStore(const std::filesystem::path& dir, bool rebuild) : dir_(di
     // run leaves: start over beside them. Anything else is not ours to touch.
     for (const auto& entry : std::filesystem::directory_iterator(dir_)) {
       std::string name = entry.path().filename().string();
-      if (GenerationNumber(entry.path()) < 0 && name != std::string(kStub) + ".tmp") {
+      if (GenerationNumber(entry.path()) < 0 && name != std::string(kStub) + ".tmp" &&
+          name != std::string(kLiveLink) + ".tmp") {
         throw std::runtime_error(dir_.string() + " exists but is not a tinhgon index (no XAPIANDB stub)");
       }
     }
@@ -96,13 +98,27 @@ void IndexStore::WriteStub(const std::string& generation_name) {
   }
   SyncPath(temporary, O_RDONLY);
   std::filesystem::rename(temporary, dir_ / kStub);
+  PointLiveLink(generation_name);
+}
+
+void IndexStore::PointLiveLink(const std::string& generation_name) {
+  // The same generation under a name that never changes, for what must name
+  // one database rather than a stub: xapian-replicate-server's master path.
+  std::filesystem::path link = dir_ / (std::string(kLiveLink) + ".tmp");
+  std::filesystem::remove(link);
+  std::filesystem::create_directory_symlink(generation_name, link);
+  std::filesystem::rename(link, dir_ / kLiveLink);
   SyncPath(dir_, O_RDONLY | O_DIRECTORY);
 }
 
 void IndexStore::Publish() {
   db_->set_metadata(std::string(schema::kAnalysisKey), std::string(AnalysisFingerprint()));
   db_->commit();
-  if (!rebuild_) return;
+  if (!rebuild_) {
+    // An index made before the link existed gets it at its next update.
+    if (!std::filesystem::is_symlink(dir_ / kLiveLink)) PointLiveLink(generation_.filename().string());
+    return;
+  }
   std::filesystem::path previous = LiveGeneration(dir_);
   WriteStub(generation_.filename().string());
   for (const auto& entry : std::filesystem::directory_iterator(dir_)) {

@@ -39,6 +39,7 @@ class IndexStore {
 
  private:
   void WriteStub(const std::string& generation_name);
+  void PointLiveLink(const std::string& generation_name);
 
   std::filesystem::path dir_;
   std::filesystem::path generation_;

@@ -102,6 +102,10 @@ enum Slot : Xapian::valueno {
 // The stub file in an index directory, and the generation it names (empty
 // when `dir` holds no index).
 inline constexpr const char* kStubFile = "XAPIANDB";
+// A symbolic link beside the stub naming the same generation, replaced
+// atomically with it: a fixed path to the live database for tools that open
+// one database, not a stub (xapian-replicate-server serves it to replicas).
+inline constexpr const char* kLiveLink = "live";
 inline std::filesystem::path LiveGeneration(const std::filesystem::path& dir) {
   std::ifstream stub(dir / kStubFile);
   std::string backend, name;

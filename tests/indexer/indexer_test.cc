@@ -348,6 +348,8 @@ TEST_CASE("a rebuild builds beside the live index and swaps it in", "[indexer]")
   IndexResult r = RunIndex(options);
   CHECK(r.added == 2);
   CHECK(tinhgon::IndexStore::LiveGeneration(dir / "index").filename() == "gen-2");
+  CHECK(std::filesystem::read_symlink(dir / "index/live") == "gen-2");  // the fixed name follows the stub
+  CHECK(Xapian::Database((dir / "index/live").string()).get_doccount() == 2);
   CHECK(Open(dir).get_doccount() == 2);
   CHECK(before.get_doccount() == 4);  // the old generation is still there for it
   CHECK(before.term_exists("Qc-1"));
