@@ -18,7 +18,7 @@ WriteOutcome DocumentWriter::Put(SourceReport report) {
   // Analysis comes before the lock on the index: it is the slow part.
   Xapian::Document doc = builder_.Build(report, hash);
   IndexStore store(db_, /*rebuild=*/false);
-  Xapian::WritableDatabase& db = store.db();
+  Xapian::WritableDatabase& db = store.ShardFor(report.id);
   WriteOutcome outcome = WriteOutcome::kAdded;
   Xapian::PostingIterator it = db.postlist_begin(id_term);
   if (it != db.postlist_end(id_term)) {
@@ -35,8 +35,9 @@ bool DocumentWriter::Delete(const std::string& id) {
   const std::string id_term = schema::IdTerm(id);
   std::lock_guard<std::mutex> lock(mutex_);
   IndexStore store(db_, /*rebuild=*/false);
-  if (!store.db().term_exists(id_term)) return false;
-  store.db().delete_document(id_term);
+  Xapian::WritableDatabase& db = store.ShardFor(id);
+  if (!db.term_exists(id_term)) return false;
+  db.delete_document(id_term);
   store.Publish();
   return true;
 }

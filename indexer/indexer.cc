@@ -2,10 +2,8 @@
 
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
-#include <deque>
 #include <map>
-#include <mutex>
+#include <memory>
 #include <optional>
 #include <set>
 #include <thread>
@@ -15,7 +13,9 @@
 #include "analyzers/metadata/analysis_fingerprint.h"
 #include "corpus/corpus_reader.h"
 #include "corpus/report_id.h"
+#include "indexer/bounded_queue.h"
 #include "indexer/document_builder.h"
+#include "indexer/shard_writer.h"
 #include "index/index_store.h"
 #include "index/schema.h"
 
@@ -32,40 +32,7 @@ struct Item {
   bool file_read = false;         // for kFileDone: read without any error
 };
 
-// A bounded queue: analysis threads wait when the writer falls behind, so
-// memory stays flat however large the corpus.
-class Queue {
- public:
-  explicit Queue(std::size_t capacity) : capacity_(capacity) {}
-  void Push(Item item) {
-    std::unique_lock<std::mutex> lock(mutex_);
-    not_full_.wait(lock, [&] { return items_.size() < capacity_; });
-    items_.push_back(std::move(item));
-    not_empty_.notify_one();
-  }
-  // Empty optional once every producer is done and the queue is drained.
-  std::optional<Item> Pop() {
-    std::unique_lock<std::mutex> lock(mutex_);
-    not_empty_.wait(lock, [&] { return !items_.empty() || producers_ == 0; });
-    if (items_.empty()) return std::nullopt;
-    Item item = std::move(items_.front());
-    items_.pop_front();
-    not_full_.notify_one();
-    return item;
-  }
-  void SetProducers(int n) { producers_ = n; }
-  void ProducerDone() {
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (--producers_ == 0) not_empty_.notify_all();
-  }
-
- private:
-  std::size_t capacity_;
-  int producers_ = 0;
-  std::deque<Item> items_;
-  std::mutex mutex_;
-  std::condition_variable not_full_, not_empty_;
-};
+using Queue = BoundedQueue<Item>;
 
 // The content hash stored for `id`. The snapshot goes stale while the writer
 // commits (Xapian keeps only recent revisions readable), so reopen and retry.
@@ -186,9 +153,9 @@ class ProgressReporter {
 // one, except that a rebuild starts empty, and an index written by another
 // analysis chain is analyzed anew: its documents were made by rules this
 // program no longer has.
-std::filesystem::path HashSnapshot(const IndexOptions& options, IndexStore& store) {
-  const bool same_chain = store.db().get_metadata(std::string(schema::kAnalysisKey)) == AnalysisFingerprint();
-  return options.rebuild || !same_chain ? std::filesystem::path() : store.generation();
+std::filesystem::path HashSnapshot(IndexStore& store) {
+  const bool same_chain = store.metadata(std::string(schema::kAnalysisKey)) == AnalysisFingerprint();
+  return store.fresh() || !same_chain ? std::filesystem::path() : store.generation();
 }
 
 // Starts the analysis threads, no more than there are files (none for no
@@ -214,13 +181,6 @@ struct Written {
   std::set<std::string> files_read;                            // sources read whole this run
 };
 
-void WriteDocument(Xapian::WritableDatabase& db, const Item& item, IndexResult* result) {
-  const std::string id_term = schema::IdTerm(item.id);
-  const bool existed = db.term_exists(id_term);
-  db.replace_document(id_term, *item.document);
-  ++(existed ? result->updated : result->added);
-}
-
 void RecordFile(Item& done, Written* written, IndexResult* result) {
   result->bytes += done.bytes;
   result->failed += done.errors.size();
@@ -228,21 +188,18 @@ void RecordFile(Item& done, Written* written, IndexResult* result) {
   if (done.file_read) written->files_read.insert(done.source);
 }
 
-// Takes what the analysis threads hand over until they are all done,
-// committing every `batch` documents so a crash loses at most one batch.
-Written WriteAll(Queue* queue, Xapian::WritableDatabase& db, std::size_t batch, ProgressReporter* progress,
+using ShardWriters = std::vector<std::unique_ptr<ShardWriter>>;
+
+// Takes what the analysis threads hand over until they are all done, and
+// passes each document to the writer of its shard.
+Written WriteAll(Queue* queue, const IndexStore& store, ShardWriters& writers, ProgressReporter* progress,
                  IndexResult* result) {
   Written written;
-  std::size_t since_commit = 0;
   while (std::optional<Item> item = queue->Pop()) {
     switch (item->kind) {
       case Item::kDocument:
-        WriteDocument(db, *item, result);
         written.ids_by_source[item->source].insert(item->id);
-        if (++since_commit >= batch) {
-          db.commit();
-          since_commit = 0;
-        }
+        writers[store.ShardOf(item->id)]->Add(item->id, std::move(*item->document));
         break;
       case Item::kUnchanged:
         ++result->unchanged;
@@ -261,13 +218,19 @@ void JoinAll(std::vector<std::thread>* workers) {
   for (std::thread& w : *workers) w.join();
 }
 
-// WriteAll, joining the analysis threads whatever happens: when writing
-// fails, the queue is drained so threads waiting to push can finish.
-Written WriteAllAndJoin(Queue* queue, std::vector<std::thread>* workers, Xapian::WritableDatabase& db,
-                        std::size_t batch, ProgressReporter* progress, IndexResult* result) {
+// WriteAll on one writer thread per shard, joining the analysis threads
+// whatever happens: when writing fails, the queue is drained so threads
+// waiting to push can finish.
+Written WriteAllAndJoin(Queue* queue, std::vector<std::thread>* workers, IndexStore& store, std::size_t batch,
+                        ProgressReporter* progress, IndexResult* result) {
   Written written;
+  ShardWriters writers;
   try {
-    written = WriteAll(queue, db, batch, progress, result);
+    for (std::size_t i = 0; i < store.shard_count(); ++i) {
+      writers.push_back(std::make_unique<ShardWriter>(store.shard(i), batch, store.fresh()));
+    }
+    written = WriteAll(queue, store, writers, progress, result);
+    for (auto& writer : writers) writer->Finish();
   } catch (...) {
     while (queue->Pop()) {
     }
@@ -275,27 +238,32 @@ Written WriteAllAndJoin(Queue* queue, std::vector<std::thread>* workers, Xapian:
     throw;
   }
   JoinAll(workers);
+  for (const auto& writer : writers) {
+    result->added += writer->added();
+    result->updated += writer->updated();
+  }
   return written;
 }
 
 // Records gone from a file that was read whole (a JSONL line deleted).
-void RemoveVanishedRecords(Xapian::WritableDatabase& db, const Written& written, IndexResult* result) {
+void RemoveVanishedRecords(IndexStore& store, const Written& written, IndexResult* result) {
   static const std::set<std::string> kNone;
   for (const std::string& source : written.files_read) {
     auto produced = written.ids_by_source.find(source);
     const std::set<std::string>& ids = produced == written.ids_by_source.end() ? kNone : produced->second;
-    for (const std::string& id : IdsWith(db, schema::BooleanTerm(schema::kFile, source))) {
-      if (ids.count(id) > 0) continue;
-      db.delete_document(schema::IdTerm(id));
-      ++result->removed;
+    for (std::size_t i = 0; i < store.shard_count(); ++i) {
+      Xapian::WritableDatabase& db = store.shard(i);
+      for (const std::string& id : IdsWith(db, schema::BooleanTerm(schema::kFile, source))) {
+        if (ids.count(id) > 0) continue;
+        db.delete_document(schema::IdTerm(id));
+        ++result->removed;
+      }
     }
   }
 }
 
 // Documents of files no longer among the inputs (--prune).
-void PruneMissingFiles(Xapian::WritableDatabase& db, const std::vector<InputFile>& files, IndexResult* result) {
-  std::set<std::string> present;  // file terms, compared as terms: a long path's is a digest
-  for (const InputFile& f : files) present.insert(schema::BooleanTerm(schema::kFile, f.relative));
+void PruneMissingFiles(Xapian::WritableDatabase& db, const std::set<std::string>& present, IndexResult* result) {
   std::vector<std::string> gone;
   const std::string prefix(schema::kFile);
   for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
@@ -309,10 +277,17 @@ void PruneMissingFiles(Xapian::WritableDatabase& db, const std::vector<InputFile
   }
 }
 
+void PruneMissingFiles(IndexStore& store, const std::vector<InputFile>& files, IndexResult* result) {
+  std::set<std::string> present;  // file terms, compared as terms: a long path's is a digest
+  for (const InputFile& f : files) present.insert(schema::BooleanTerm(schema::kFile, f.relative));
+  for (std::size_t i = 0; i < store.shard_count(); ++i) PruneMissingFiles(store.shard(i), present, result);
+}
+
 // Documents the caller named for deletion; an id no document has is an error.
-void DeleteByIds(Xapian::WritableDatabase& db, const std::vector<std::string>& ids, IndexResult* result) {
+void DeleteByIds(IndexStore& store, const std::vector<std::string>& ids, IndexResult* result) {
   for (const std::string& id : ids) {
     const std::string term = schema::IdTerm(id);
+    Xapian::WritableDatabase& db = store.ShardFor(id);
     if (!IdProblem(id).empty() || !db.term_exists(term)) {
       result->errors.push_back({id, "no document with this id"});
       ++result->failed;
@@ -323,6 +298,13 @@ void DeleteByIds(Xapian::WritableDatabase& db, const std::vector<std::string>& i
   }
 }
 
+// A rebuild writes one shard per core unless told otherwise; a new index
+// is one database, live from its first commit, unless shards are asked for.
+unsigned ShardsOfNewGeneration(const IndexOptions& options) {
+  if (options.shards > 0) return options.shards;
+  return options.rebuild ? std::max(1u, std::thread::hardware_concurrency()) : 1;
+}
+
 IndexResult RunIndexOrThrowXapian(const IndexOptions& options,
                                   const std::function<void(const IndexProgress&)>& on_progress) {
   ProgressReporter progress(on_progress);
@@ -330,9 +312,8 @@ IndexResult RunIndexOrThrowXapian(const IndexOptions& options,
   const std::vector<InputFile> files = CorpusReader::List(options.inputs, &result.errors);
   progress.SetTotals(files);
 
-  IndexStore store(options.db, options.rebuild);
-  Xapian::WritableDatabase& db = store.db();
-  Queue queue(256);
+  IndexStore store(options.db, StoreOptions{options.rebuild, ShardsOfNewGeneration(options), options.compact});
+  Queue queue(256, 0);
   std::atomic<std::size_t> next{0};
   // One builder for all threads: its tables (the analysis chain, the
   // gazetteer, the extractors) are immutable, and building them per thread
@@ -341,12 +322,12 @@ IndexResult RunIndexOrThrowXapian(const IndexOptions& options,
   std::optional<DocumentBuilder> builder;
   if (!files.empty()) builder.emplace();
   std::vector<std::thread> workers =
-      StartAnalysis(builder ? &*builder : nullptr, files, options.jobs, HashSnapshot(options, store), &next, &queue);
-  const Written written = WriteAllAndJoin(&queue, &workers, db, options.batch, &progress, &result);
+      StartAnalysis(builder ? &*builder : nullptr, files, options.jobs, HashSnapshot(store), &next, &queue);
+  const Written written = WriteAllAndJoin(&queue, &workers, store, options.batch, &progress, &result);
 
-  RemoveVanishedRecords(db, written, &result);
-  if (options.prune) PruneMissingFiles(db, files, &result);
-  DeleteByIds(db, options.deletes, &result);
+  RemoveVanishedRecords(store, written, &result);
+  if (options.prune) PruneMissingFiles(store, files, &result);
+  DeleteByIds(store, options.deletes, &result);
   store.Publish();
   result.seconds = progress.Seconds();
   return result;

@@ -18,7 +18,15 @@ struct IndexOptions {
   unsigned jobs = 0;                 // analysis threads; 0 = one per core
   bool rebuild = false;              // build a new generation and swap it in
   bool prune = false;                // remove documents whose file is gone
-  std::size_t batch = 1000;          // documents per commit
+  // Documents per commit, per shard. Glass holds a batch's changes in
+  // memory, where its maps grow with the distinct terms (the syllable pairs
+  // make many): smaller batches wrote faster, down to about 250.
+  std::size_t batch = 250;
+  // Shards a new generation is written in, each by a thread of its own
+  // (0: one per core for a rebuild, one for a new index, which is then live
+  // from its first commit). An existing generation keeps its own.
+  unsigned shards = 0;
+  bool compact = true;  // merge a new generation's shards into one database
 };
 
 struct IndexProgress {

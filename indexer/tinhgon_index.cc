@@ -1,6 +1,6 @@
 // tinhgon-index: builds and maintains the tinhgon search index.
 //
-//   tinhgon-index --db DIR [--jobs N] [--rebuild] [--prune] [--delete ID...] INPUT...
+//   tinhgon-index --db DIR [--jobs N] [--rebuild [--shards K] [--keep-shards]] [--prune] [--delete ID...] INPUT...
 //   tinhgon-index --db DIR --stats
 //   tinhgon-index --analyze FILE
 //
@@ -80,6 +80,7 @@ int Stats(const std::string& dir) {
   std::printf("documents       %u\n", db.get_doccount());
   std::printf("distinct terms  %llu\n", static_cast<unsigned long long>(distinct));
   std::printf("size on disk    %.1f MB (%s)\n", bytes / 1e6, live.filename().c_str());
+  std::printf("shards          %zu\n", db.size());
   for (const auto& [label, prefix] : facets) {
     std::size_t values = 0;
     const std::string p(prefix);
@@ -120,6 +121,12 @@ int main(int argc, char** argv) {
   app.add_option("--db", db, "Index directory (created if missing)");
   app.add_option("--jobs", options.jobs, "Analysis threads (default: one per core)")->check(CLI::Range(1u, 256u));
   app.add_flag("--rebuild", options.rebuild, "Build a new index beside the live one and swap it in");
+  app.add_option("--shards", options.shards,
+                 "Shards a new generation is written in, in parallel (default: one per core with --rebuild)")
+      ->check(CLI::Range(1u, 64u));
+  bool keep_shards = false;
+  app.add_flag("--keep-shards", keep_shards,
+               "Keep a new generation as its shards, searched as one, instead of compacting them into one database");
   app.add_flag("--prune", options.prune, "Remove documents whose file is no longer among the inputs");
   app.add_option("--delete", options.deletes, "Remove the documents with these ids");
   app.add_option("--batch", options.batch, "Documents per commit")->check(CLI::Range(1, 1000000));
@@ -146,6 +153,7 @@ int main(int argc, char** argv) {
   if (stats) return Stats(db);
   if (options.inputs.empty() && options.deletes.empty()) return usage("nothing to do: give inputs or --delete IDs");
   options.db = db;
+  options.compact = !keep_shards;
 
   ProgressBar bar(isatty(STDERR_FILENO) != 0);
   tinhgon::IndexResult result;
