@@ -74,15 +74,22 @@ std::set<std::string> Communes2025(const std::vector<Locality>& localities, cons
   return codes;
 }
 
-// Free text: exact and folded forms at each position, title tokens weighted
+// Free text: exact and folded forms of each token, title tokens weighted
 // above the body's, and the syllable pairs.
 void AddText(Xapian::Document* doc, const std::vector<Token>& tokens, std::size_t title_end) {
   for (const Token& t : tokens) {
     if (t.term.size() > schema::kMaxTermBytes) continue;
     const Xapian::termpos pos = t.position + 1;
     const Xapian::termcount weight = title_end > 0 && t.end <= title_end ? schema::kTitleWeight : 1;
-    doc->add_posting(t.term, pos, weight);
-    if (t.has_marks()) doc->add_posting(t.folded, pos, weight);
+    // Positions only on the folded form: phrases are matched folded (a
+    // marked phrase then requires its exact words too), and positions are
+    // the larger part of what writing a document costs.
+    if (t.has_marks()) {
+      doc->add_term(t.term, weight);
+      doc->add_posting(t.folded, pos, weight);
+    } else {
+      doc->add_posting(t.term, pos, weight);
+    }
   }
   AddPairs(doc, tokens, title_end);
 }

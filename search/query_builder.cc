@@ -92,15 +92,20 @@ Xapian::Query QueryBuilder::Phrase(const std::string& text, HighlightTerms* high
   std::vector<const Token*> words = WrittenTokens(analysis.tokens);
   if (words.empty()) return Xapian::Query();
   const bool marks = AnyMarks(words);
-  std::vector<Xapian::Query> parts;
+  std::vector<Xapian::Query> parts, exact;
   for (const Token* t : words) {
     // Typed with marks, the phrase means those exact words; without, any.
-    const std::string& term = marks ? t->term : t->folded;
-    parts.emplace_back(term);
-    (marks ? highlight->exact : highlight->folded).insert(term);
+    parts.emplace_back(t->folded);
+    if (marks && t->has_marks()) exact.emplace_back(t->term);
+    (marks ? highlight->exact : highlight->folded).insert(marks ? t->term : t->folded);
   }
-  if (parts.size() == 1) return parts.front();
-  return Xapian::Query(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(), parts.size());
+  if (parts.size() == 1) return marks ? Xapian::Query(words.front()->term) : parts.front();
+  // Only folded forms have positions (schema.h): the words in order,
+  // folded, in a report that holds each marked word as typed.
+  Xapian::Query phrase(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(), parts.size());
+  if (exact.empty()) return phrase;
+  exact.insert(exact.begin(), phrase);
+  return Xapian::Query(Xapian::Query::OP_AND, exact.begin(), exact.end());
 }
 
 Xapian::Query QueryBuilder::FilterClause(const QueryNode& node, std::vector<std::string>* problems) {
