@@ -102,7 +102,8 @@ int main(int argc, char** argv) {
   int sample = 300;
   unsigned seed = 7;
   double title_weight = 50;
-  std::string pg_conninfo;
+  std::string pg_conninfo, misses_path;
+  bool only_tinhgon = false;
   app.add_option("--db", db, "tinhgon index of CORPUS_DIR")->required();
   app.add_option("corpus", corpus, "Directory of .txt articles, title on the first line")->required();
   app.add_option("--sample", sample, "Articles sampled");
@@ -110,6 +111,9 @@ int main(int argc, char** argv) {
   // 50: raising it further gained under 0.01 MRR@10 here (docs/PERFORMANCE.md).
   app.add_option("--fts5-title-weight", title_weight, "Weight of FTS5's title column in bm25() (the body's is 1)");
   app.add_option("--pg", pg_conninfo, "libpq connection string of a cluster set up by bench/lib.sh (pg_start)");
+  app.add_option("--misses", misses_path,
+                 "Write tinhgon's queries that miss the first rank (form, rank or 0, query, title), for reading");
+  app.add_flag("--only-tinhgon", only_tinhgon, "Measure tinhgon alone");
   CLI11_PARSE(app, argc, argv);
 
   std::vector<Article> articles;
@@ -169,8 +173,9 @@ int main(int argc, char** argv) {
       {"FTS5 remove_diacritics 2, AND", [&](const std::string& q) { return folded.Search(q, "AND"); }},
       {"FTS5 remove_diacritics 2, OR", [&](const std::string& q) { return folded.Search(q, "OR"); }},
   };
+  if (only_tinhgon) engines.resize(1);
   std::unique_ptr<tinhgon::bench::Postgres> pg;
-  if (!pg_conninfo.empty()) {
+  if (!pg_conninfo.empty() && !only_tinhgon) {
     pg = std::make_unique<tinhgon::bench::Postgres>(pg_conninfo);
     std::size_t next = 0;
     tinhgon::bench::PgLoad(*pg, "known_item", {"simple", "folded"}, [&](tinhgon::bench::PgDocument& doc) {
@@ -194,18 +199,26 @@ int main(int argc, char** argv) {
     std::string unmarked = tinhgon::DiacriticFolder::Fold(fragment);
     typed.push_back({fragment, unmarked, tinhgon::bench::OneSlip(unmarked, slips), tinhgon::bench::Telex(fragment)});
   }
+  std::ofstream misses;
+  if (!misses_path.empty()) misses.open(misses_path);
   for (const auto& [name, search] : engines) {
     for (int form = 0; form < 4; ++form) {
       double mrr = 0, r10 = 0;
       for (std::size_t q = 0; q < queries.size(); ++q) {
         const std::string& title = queries[q].second;
-        std::vector<std::string> top = search(typed[q][static_cast<std::size_t>(form)]);
+        const std::string& query = typed[q][static_cast<std::size_t>(form)];
+        std::vector<std::string> top = search(query);
         const std::set<std::string>& relevant = by_title[title];
+        std::size_t found = 0;
         for (std::size_t rank = 1; rank <= top.size() && rank <= 10; ++rank) {
           if (relevant.count(top[rank - 1]) == 0) continue;
           mrr += 1.0 / static_cast<double>(rank);
           r10 += 1;
+          found = rank;
           break;
+        }
+        if (misses.is_open() && name == "tinhgon" && found != 1) {
+          misses << kForms[form] << '\t' << found << '\t' << query << '\t' << title << '\n';
         }
       }
       std::printf("%-36s %-20s %8.3f %8.3f\n", name.c_str(), kForms[form],

@@ -81,9 +81,20 @@ void QueryBuilder::Words(const std::string& text, HighlightTerms* highlight, std
   // Adjacent syllables in the query, adjacent in the report: the word they
   // form, looked up as the pair term the indexer wrote. Both syllables are
   // required already, so the pair only weighs.
+  // A word expanded to its likelier neighbour pairs in both forms: the pair
+  // of what was meant is what the report holds.
+  auto forms = [&](const Token* t) {
+    std::vector<std::string> both{t->folded};
+    if (auto alternative = alternatives_.find(t->folded); alternative != alternatives_.end()) {
+      both.push_back(alternative->second);
+    }
+    return both;
+  };
   for (std::size_t i = 0; i + 1 < words.size(); ++i) {
     if (words[i + 1]->position != words[i]->position + 1) continue;
-    pairs->emplace_back(schema::PairTerm(words[i]->folded, words[i + 1]->folded));
+    for (const std::string& first : forms(words[i])) {
+      for (const std::string& second : forms(words[i + 1])) pairs->emplace_back(schema::PairTerm(first, second));
+    }
   }
 }
 

@@ -389,7 +389,68 @@ void ExpandByContext(const Xapian::Database& db, const std::function<const SlipT
   }
 }
 
+// A slip has several words one key away ("hhoi": "hoi", "thoi"; "htien":
+// "hien", "thien"), and the most frequent is often not the one meant. The
+// words typed beside it decide: the candidate that stands beside them in
+// most reports (the syllable pairs again) is taken, when any does.
+void PreferSlipsInContext(const Xapian::Database& db, const std::function<const SlipTable&()>& slips,
+                          std::vector<Piece>* pieces) {
+  std::vector<Piece*> words;
+  for (Piece& p : *pieces) {
+    if (!p.folded.empty()) words.push_back(&p);
+  }
+  if (words.size() < 2) return;
+  auto seen_as = [&](std::size_t i) -> const std::string& {
+    const Piece& w = *words[i];
+    return w.correction && !w.correction->expanded ? w.correction->to : w.folded;
+  };
+  auto beside = [&](std::size_t i, std::string_view word) {
+    Xapian::doccount n = 0;
+    if (i > 0) n += db.get_termfreq(schema::PairTerm(seen_as(i - 1), word));
+    if (i + 1 < words.size()) n += db.get_termfreq(schema::PairTerm(word, seen_as(i + 1)));
+    return n;
+  };
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    Piece& w = *words[i];
+    if (!w.correction || w.correction->kind != Correction::Kind::kSlip) continue;
+    const Xapian::doccount minimum = w.correction->expanded ? db.get_termfreq(w.folded) * kFarLess : 1;
+    Xapian::doccount best = beside(i, w.correction->to);
+    std::vector<std::string_view> neighbours = slips().Neighbours(w.folded);
+    for (std::size_t n = 0; n < neighbours.size() && n < kContextCandidates; ++n) {
+      const Xapian::doccount evidence = beside(i, neighbours[n]);
+      if (evidence <= best || db.get_termfreq(std::string(neighbours[n])) < minimum) continue;
+      best = evidence;
+      w.correction->to = std::string(neighbours[n]);
+    }
+  }
+}
+
 }  // namespace
+
+// A query typed with the input method off is typed so throughout: once a
+// word no report holds reads as Telex (or VNI), every other word that reads
+// as a word more reports hold than hold it as typed is read so too. Alone,
+// "coong" (a name a few reports hold) and "moon" (one slip from "mon") stay
+// or become something else; beside "tacs" or "cuar" they are "công" and
+// "môn".
+void DecodeInContext(const Analyzer& analyzer, const Xapian::Database& db, std::vector<Piece>* pieces) {
+  std::optional<Correction::Kind> method;
+  for (const Piece& p : *pieces) {
+    if (p.correction && !p.correction->expanded && p.correction->kind != Correction::Kind::kSlip) {
+      method = p.correction->kind;
+      break;
+    }
+  }
+  if (!method) return;
+  for (Piece& p : *pieces) {
+    if (!p.correctable || (p.correction && p.correction->kind == *method)) continue;
+    std::optional<std::string> reading = *method == Correction::Kind::kTelex ? DecodeTelex(p.folded) : DecodeVni(p.folded);
+    if (!reading) continue;
+    std::string term = ExactTerm(analyzer, *reading);
+    if (term.empty() || term == p.folded || db.get_termfreq(term) <= db.get_termfreq(p.folded)) continue;
+    p.correction = Correction{p.text, term, *method, false};
+  }
+}
 
 std::string CorrectTyping(const Analyzer& analyzer, const Xapian::Database& db,
                           const std::function<const SlipTable&()>& slips, const std::string& query,
@@ -399,6 +460,8 @@ std::string CorrectTyping(const Analyzer& analyzer, const Xapian::Database& db,
     if (p.correctable) p.correction = CorrectWord(analyzer, db, slips, p.folded);
     if (p.correction) p.correction->from = p.text;
   }
+  DecodeInContext(analyzer, db, &pieces);
+  PreferSlipsInContext(db, slips, &pieces);
   ExpandByContext(db, slips, &pieces);
   std::string out;
   for (Piece& p : pieces) {

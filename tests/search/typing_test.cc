@@ -25,7 +25,9 @@ Xapian::WritableDatabase Vocabulary() {
   const std::pair<const char*, int> words[] = {{"phong", 80}, {"phòng", 40}, {"phang", 3}, {"phing", 3}, {"nhat", 30},
                                                {"nhất", 30},  {"sap", 20},   {"sáp", 12},  {"sắp", 8},
                                                {"nhap", 15},  {"nhập", 15},  {"bien", 25}, {"che", 9},
-                                               {"chee", 0},   {"hop", 30},   {"hợp", 30},  {"huyen", 50}};
+                                               {"chee", 0},   {"hop", 30},   {"hợp", 30},  {"huyen", 50},
+                                               {"coong", 5},  {"cong", 40},  {"công", 40}, {"tac", 20},
+                                               {"tác", 20}};
   for (const auto& [word, count] : words) {
     for (int i = 0; i < count; ++i) {
       Xapian::Document doc;
@@ -108,6 +110,26 @@ TEST_CASE("only words no report holds are corrected, and quotes keep a word as t
     CHECK(CorrectTyping(analyzer, db, slips, q, &corrections) == q);
     CHECK(corrections.empty());
   }
+}
+
+TEST_CASE("beside a word typed in Telex, a word reports also hold as typed is read as Telex", "[typing]") {
+  Xapian::WritableDatabase db = Vocabulary();
+  SlipTable table(db);
+  auto slips = [&]() -> const SlipTable& { return table; };
+  Analyzer analyzer;
+  std::vector<Correction> corrections;
+  // "coong": 5 reports hold it, too many to touch alone; "công": 40.
+  CHECK(CorrectTyping(analyzer, db, slips, "coong", &corrections) == "coong");
+  CHECK(corrections.empty());
+  CHECK(CorrectTyping(analyzer, db, slips, "coong tacs", &corrections) == "công tác");
+  REQUIRE(corrections.size() == 2);
+  CHECK(corrections[0].kind == Correction::Kind::kTelex);
+  CHECK_FALSE(corrections[0].expanded);
+  corrections.clear();
+  // Words that spell nothing else in Telex stay; VNI context reads VNI only.
+  CHECK(CorrectTyping(analyzer, db, slips, "hop nhaats", &corrections) == "hop nhất");
+  corrections.clear();
+  CHECK(CorrectTyping(analyzer, db, slips, "coong ta1c", &corrections) == "coong tác");
 }
 
 TEST_CASE("a query typed with marks never builds the slip table", "[typing]") {
