@@ -16,7 +16,7 @@ namespace {
 
 constexpr const char* kStub = schema::kStubFile;
 constexpr const char* kLiveLink = schema::kLiveLink;
-constexpr std::string_view kGenerationPrefix = "gen-";
+constexpr std::string_view kGenerationPrefix = schema::kGenerationPrefix;
 // A fresh generation's shards before they are compacted into gen-N.
 constexpr std::string_view kPartsSuffix = ".parts";
 
@@ -87,6 +87,9 @@ IndexStore::IndexStore(const std::filesystem::path& dir, const StoreOptions& opt
   std::error_code error;
   std::filesystem::create_directories(dir_, error);
   if (error) throw std::runtime_error("cannot create " + dir_.string() + ": " + error.message());
+  if (schema::IsReplica(dir_)) {
+    throw std::runtime_error(dir_.string() + " is a read replica kept by xapian-replicate: write to its master");
+  }
   std::filesystem::path live = LiveGeneration(dir_);
   CheckIsIndex(live);
   try {

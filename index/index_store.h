@@ -46,7 +46,8 @@ class IndexStore {
   // `dir` holds none, or a fresh generation as `options` says.
   // Throws IndexBusyError when another writer holds the index, and
   // std::runtime_error with a clear message otherwise (an index of another
-  // schema version, a path that is not an index, a write that failed).
+  // schema version, a path that is not an index, a read replica, a write
+  // that failed).
   IndexStore(const std::filesystem::path& dir, const StoreOptions& options);
   IndexStore(const std::filesystem::path& dir, bool rebuild) : IndexStore(dir, StoreOptions{rebuild}) {}
   ~IndexStore();

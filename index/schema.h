@@ -10,6 +10,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <string>
 #include <string_view>
 
@@ -104,7 +105,9 @@ enum Slot : Xapian::valueno {
 // never decodes it (index/stored_report.h reads and writes this).
 
 // The stub file in an index directory, and the generation it names (empty
-// when `dir` holds no index).
+// when `dir` holds no index). Blank lines and '#' comments are skipped, as
+// Xapian does: the stub xapian-replicate keeps in a read replica opens with
+// a comment banner before its "auto replica_K".
 inline constexpr const char* kStubFile = "XAPIANDB";
 // A symbolic link beside the stub naming the same generation, replaced
 // atomically with it: a fixed path to the live database for tools that open
@@ -112,9 +115,25 @@ inline constexpr const char* kStubFile = "XAPIANDB";
 inline constexpr const char* kLiveLink = "live";
 inline std::filesystem::path LiveGeneration(const std::filesystem::path& dir) {
   std::ifstream stub(dir / kStubFile);
-  std::string backend, name;
-  if (!(stub >> backend >> name) || backend != "auto") return {};
-  return dir / name;
+  std::string line;
+  while (std::getline(stub, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::istringstream fields(line);
+    std::string backend, name;
+    if (!(fields >> backend >> name) || backend != "auto") return {};
+    return dir / name;
+  }
+  return {};
+}
+
+// The generations tinhgon writes are "gen-N". A stub naming anything else
+// was written by another program: in practice xapian-replicate, whose
+// "replica_K" copies follow a master and must never be written to (a write
+// would fork the copy from the master, whose next changeset no longer fits).
+inline constexpr std::string_view kGenerationPrefix = "gen-";
+inline bool IsReplica(const std::filesystem::path& dir) {
+  std::filesystem::path live = LiveGeneration(dir);
+  return !live.empty() && live.filename().string().rfind(kGenerationPrefix, 0) != 0;
 }
 
 // Xapian refuses terms over 245 bytes, and ids and file paths can be longer
