@@ -94,20 +94,31 @@ Searcher::Searcher(const std::filesystem::path& db, std::shared_ptr<RevisionTabl
   if (schema::LiveGeneration(dir_).empty()) {
     throw IndexUnavailableError(dir_.string() + " is not a tinhgon index (run tinhgon-index first)");
   }
-  stub_ = ReadStub(dir_);
-  db_ = std::make_unique<Xapian::Database>(dir_.string());
+  Open(ReadStub(dir_));
 }
 
 Searcher::~Searcher() = default;
 
+void Searcher::Open(std::string stub) {
+  db_ = std::make_unique<Xapian::Database>(dir_.string());
+  stub_ = std::move(stub);
+}
+
 void Searcher::Refresh() {
   std::string stub = ReadStub(dir_);
-  if (stub != stub_ && !stub.empty()) {  // a rebuild swapped generations
-    db_ = std::make_unique<Xapian::Database>(dir_.string());
-    stub_ = stub;
+  if (stub != stub_ && !stub.empty()) {  // a rebuild (or a replica's full copy) swapped databases
+    Open(std::move(stub));
     return;
   }
-  db_->reopen();
+  try {
+    db_->reopen();
+  } catch (const Xapian::DatabaseOpeningError&) {
+    // xapian-replicate deletes a replica's previous copy as soon as its stub
+    // names the next (tinhgon's rebuild keeps the previous generation): if
+    // that happened since the stub was read above, this handle's files are
+    // gone, and the stub now names the copy that replaced them.
+    Open(ReadStub(dir_));
+  }
 }
 
 template <typename F>

@@ -95,6 +95,8 @@ class Searcher {
   std::string revision();
 
  private:
+  // Opens the database the stub names; `stub` is its content, read before.
+  void Open(std::string stub);
   void Refresh();
   // Names the state of the index now open, for the per-revision tables.
   std::string RevisionKey() const;
