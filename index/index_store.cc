@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cstdint>
+#include <cstdlib>
 #include <fstream>
 #include <stdexcept>
 
@@ -81,6 +82,12 @@ void CheckVersion(Xapian::WritableDatabase& db, const std::filesystem::path& dir
 
 std::filesystem::path IndexStore::LiveGeneration(const std::filesystem::path& dir) {
   return schema::LiveGeneration(dir);
+}
+
+void IndexStore::KeepChangesets(int count) {
+  // Glass reads the variable at every commit, so setting it once before the
+  // first write covers every writer of this process. 0 writes none.
+  ::setenv("XAPIAN_MAX_CHANGESETS", std::to_string(count).c_str(), /*overwrite=*/1);
 }
 
 IndexStore::IndexStore(const std::filesystem::path& dir, const StoreOptions& options) : dir_(dir) {

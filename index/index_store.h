@@ -75,6 +75,12 @@ class IndexStore {
   // may still be using, removed.
   void Publish();
 
+  // Makes every later commit of this process write a changeset and keep the
+  // last `count`, from which xapian-replicate-server sends read replicas
+  // only what changed (without them, a replica gets a full copy each time).
+  // Call before any thread starts: it sets an environment variable.
+  static void KeepChangesets(int count);
+
   // The directory a stub in `dir` names, for readers; empty if none.
   static std::filesystem::path LiveGeneration(const std::filesystem::path& dir);
 

@@ -1,6 +1,6 @@
 // tinhgon-index: builds and maintains the tinhgon search index.
 //
-//   tinhgon-index --db DIR [--jobs N] [--rebuild [--shards K] [--keep-shards]] [--prune] [--delete ID...] INPUT...
+//   tinhgon-index --db DIR [--jobs N] [--rebuild [--shards K] [--keep-shards]] [--prune] [--delete ID...] [--changesets N] INPUT...
 //   tinhgon-index --db DIR --stats
 //   tinhgon-index --analyze FILE
 //
@@ -118,6 +118,7 @@ int main(int argc, char** argv) {
   tinhgon::IndexOptions options;
   std::string db, analyze;
   bool stats = false, with_text = false;
+  int changesets = -1;
   app.add_option("--db", db, "Index directory (created if missing)");
   app.add_option("--jobs", options.jobs, "Analysis threads (default: one per core)")->check(CLI::Range(1u, 256u));
   app.add_flag("--rebuild", options.rebuild, "Build a new index beside the live one and swap it in");
@@ -125,11 +126,17 @@ int main(int argc, char** argv) {
                  "Shards a new generation is written in, in parallel (default: one per core with --rebuild)")
       ->check(CLI::Range(1u, 64u));
   bool keep_shards = false;
-  app.add_flag("--keep-shards", keep_shards,
-               "Keep a new generation as its shards, searched as one, instead of compacting them into one database");
+  auto* keep_shards_flag = app.add_flag("--keep-shards", keep_shards,
+                                        "Keep a new generation as its shards, searched as one, instead of "
+                                        "compacting them into one database");
   app.add_flag("--prune", options.prune, "Remove documents whose file is no longer among the inputs");
   app.add_option("--delete", options.deletes, "Remove the documents with these ids");
   app.add_option("--batch", options.batch, "Documents per commit")->check(CLI::Range(1, 1000000));
+  app.add_option("--changesets", changesets,
+                 "Write a changeset at every commit and keep the last N, for read replicas "
+                 "(xapian-replicate) to fetch only what changed")
+      ->check(CLI::Range(0, 1000000))
+      ->excludes(keep_shards_flag);  // xapian-replicate-server serves one database, not shards
   app.add_flag("--stats", stats, "Print document count, terms, size and facet cardinalities");
   app.add_option("inputs", options.inputs, "Files and directories to index (recursively)");
   auto* analyze_option = app.add_option("--analyze", analyze, "Print the metadata of FILE as JSON, touching no index");
@@ -154,6 +161,7 @@ int main(int argc, char** argv) {
   if (options.inputs.empty() && options.deletes.empty()) return usage("nothing to do: give inputs or --delete IDs");
   options.db = db;
   options.compact = !keep_shards;
+  if (changesets >= 0) tinhgon::IndexStore::KeepChangesets(changesets);
 
   ProgressBar bar(isatty(STDERR_FILENO) != 0);
   tinhgon::IndexResult result;

@@ -3,10 +3,11 @@
 //   tinhgon-serve --db DIR [--host 127.0.0.1] [--port 8080] [--searchers N]
 //                 [--max-connections N] [--max-connections-per-client N]
 //                 [--request-timeout S] [--access-log FILE|off]
-//                 [--write-token-file FILE]
+//                 [--write-token-file FILE [--changesets N]]
 //
 // Binds to 127.0.0.1 unless told otherwise. Index changes made by
-// tinhgon-index are picked up without a restart.
+// tinhgon-index are picked up without a restart, and so are those
+// xapian-replicate brings to a read replica (docs/REPLICAS.md).
 
 #include <malloc.h>
 
@@ -19,6 +20,7 @@
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include "index/index_store.h"
 #include "index/schema.h"
 #include "server/service.h"
 #include "server/write_token.h"
@@ -39,7 +41,7 @@ int main(int argc, char** argv) {
   mallopt(M_ARENA_MAX, static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
   CLI::App app{"tinhgon-serve: search API and web form over a tinhgon index"};
   std::string db, host = "127.0.0.1", token_file;
-  int port = 8080;
+  int port = 8080, changesets = -1;
   tinhgon::ServiceOptions options;
   options.searchers = std::max(2u, 2 * std::thread::hardware_concurrency());
   double request_timeout = 5, idle_timeout = 5;
@@ -63,8 +65,12 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0.1, 600.0));
   app.add_option("--access-log", options.access_log,
                  "Where the line per request goes: a file to append to, or 'off' (default: standard error)");
-  app.add_option("--write-token-file", token_file,
-                 "Turn on POST/DELETE /api/documents for clients sending this file's token");
+  auto* writes = app.add_option("--write-token-file", token_file,
+                                 "Turn on POST/DELETE /api/documents for clients sending this file's token");
+  app.add_option("--changesets", changesets,
+                 "With writes on: write a changeset at every write and keep the last N, for read replicas")
+      ->check(CLI::Range(0, 1000000))
+      ->needs(writes);
   CLI11_PARSE(app, argc, argv);
   // Warnings and errors (with the error ids clients see) go to standard
   // error; standard output has only the line saying where the server listens.
@@ -73,6 +79,11 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "tinhgon-serve: %s is not a tinhgon index (build one with tinhgon-index)\n", db.c_str());
     return 1;
   }
+  if (!token_file.empty() && tinhgon::schema::IsReplica(db)) {
+    std::fprintf(stderr, "tinhgon-serve: %s is a read replica: turn writes on at its master\n", db.c_str());
+    return 1;
+  }
+  if (changesets >= 0) tinhgon::IndexStore::KeepChangesets(changesets);
   options.db = db;
   options.limits.request_timeout = std::chrono::milliseconds(static_cast<long long>(request_timeout * 1000));
   options.limits.idle_timeout = std::chrono::milliseconds(static_cast<long long>(idle_timeout * 1000));

@@ -80,3 +80,25 @@ TEST_CASE("a read replica refuses writers and is left as it was", "[index][stub]
   CHECK(Xapian::Database((replica / "replica_1").string()).get_revision() == revision);
   CHECK_FALSE(std::filesystem::exists(replica / "gen-1"));
 }
+
+TEST_CASE("with changesets kept, every commit leaves one for replicas", "[index][changesets]") {
+  Scratch scratch("changesets");
+  tinhgon::IndexStore::KeepChangesets(5);
+  {
+    tinhgon::IndexStore store(scratch / "index", /*rebuild=*/false);
+    Xapian::Document doc;
+    doc.add_boolean_term(tinhgon::schema::IdTerm("a"));
+    store.ShardFor("a").add_document(doc);
+    store.Publish();
+  }
+  tinhgon::IndexStore::KeepChangesets(0);  // the other tests of this process write none
+  // Revision 1 is the new index (Xapian writes no changeset for it); the
+  // document and the metadata Publish() stamps make revision 2.
+  CHECK(std::filesystem::exists(scratch / "index" / "gen-1" / "changes1"));
+  {
+    tinhgon::IndexStore store(scratch / "index", /*rebuild=*/false);
+    store.shard(0).set_metadata("probe", "1");
+    store.Publish();
+  }
+  CHECK_FALSE(std::filesystem::exists(scratch / "index" / "gen-1" / "changes2"));
+}
