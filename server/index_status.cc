@@ -18,6 +18,12 @@ IndexStatus ReadIndexStatus(const std::filesystem::path& dir) {
   }
   try {
     Xapian::Database db(live.string());
+    if (db.get_metadata(std::string(schema::kVersionKey)).empty()) {
+      // What xapian-replicate opens a new replica with until the first copy
+      // arrives: a health check must not let a balancer send searches there.
+      status.error = dir.string() + " holds an empty database (a read replica before its first copy)";
+      return status;
+    }
     status.documents = db.get_doccount();
     status.generation = live.filename().string();
     status.analysis = db.get_metadata(std::string(schema::kAnalysisKey));

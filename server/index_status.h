@@ -12,7 +12,7 @@ struct IndexStatus {
   bool readable = false;
   std::string error;             // why not, when !readable
   unsigned long long documents = 0;
-  std::string generation;        // "gen-N"
+  std::string generation;        // "gen-N", or "replica_K" on a read replica
   std::string analysis;          // the fingerprint of the chain that wrote it; empty when unknown
   // The index was written by the chain this program runs.
   bool analysis_current() const;
