@@ -4,6 +4,17 @@
 
 namespace tinhgon {
 
+std::optional<std::size_t> RequiredClauses(std::size_t of, bool dropped_any, Xapian::doccount enough,
+                                           const std::function<Xapian::doccount(std::size_t)>& at_least) {
+  if (!dropped_any && at_least(of) >= enough) return std::nullopt;  // enough with every clause
+  // A question is matched by a share of its words from the start: its
+  // answer seldom repeats most of them (docs/ANALYSIS.md); keywords give up
+  // one word at a time.
+  std::size_t required = of >= kQuestionClauses ? (of + kQuestionShare - 1) / kQuestionShare : of;
+  while (required > 1 && at_least(required) < enough) --required;
+  return required;
+}
+
 Relaxation Relax(const Xapian::Database& db, const std::vector<Clause>& clauses, const Xapian::Query& filters,
                  Xapian::doccount enough, Xapian::doccount limit) {
   Relaxation r{false, 0, 0, {}, {}, MatchBitmap::Empty(db)};
@@ -27,15 +38,13 @@ Relaxation Relax(const Xapian::Database& db, const std::vector<Clause>& clauses,
   std::vector<Xapian::doccount> at_least(r.of + 2, 0);
   for (std::uint16_t h : held) ++at_least[h];
   for (std::size_t m = r.of; m-- > 1;) at_least[m] += at_least[m + 1];
-  if (r.dropped.empty() && at_least[r.of] >= enough) {  // enough with every clause: nothing to relax
+  std::optional<std::size_t> required =
+      RequiredClauses(r.of, !r.dropped.empty(), enough, [&](std::size_t m) { return at_least[m]; });
+  if (!required) {  // enough with every clause: nothing to relax
     r.required = r.of;
     return r;
   }
-  // A question is matched by a share of its words from the start: its
-  // answer seldom repeats most of them (docs/ANALYSIS.md); keywords give up
-  // one word at a time.
-  r.required = r.of >= kQuestionClauses ? (r.of + kQuestionShare - 1) / kQuestionShare : r.of;
-  while (r.required > 1 && at_least[r.required] < enough) --r.required;
+  r.required = *required;
   r.relaxed = true;
   for (Xapian::docid did = 1; did <= last && r.required > 0; ++did) {
     if (held[did] >= r.required) r.matches.Insert(did);

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -38,6 +40,14 @@ struct Relaxation {
   std::vector<bool> kept;            // per clause: not dropped
   MatchBitmap matches;               // the reports matched, filters applied
 };
+
+// The rule of step 2 alone, shared by every way of counting (counting.h) so
+// they relax alike: how many of the `of` clauses left to require, given
+// at_least(m), the number of reports holding m of them or more, filters
+// aside; nothing when the query stays as typed (no clause dropped, and
+// `enough` reports hold them all). at_least is asked only for the m tried.
+std::optional<std::size_t> RequiredClauses(std::size_t of, bool dropped_any, Xapian::doccount enough,
+                                           const std::function<Xapian::doccount(std::size_t)>& at_least);
 
 // `filters` is the conjunction of every filter of the request and the query
 // (an empty query: no filter); `limit` bounds the matcher where a clause

@@ -1,10 +1,8 @@
 #include "search/searcher.h"
 
 #include <chrono>
-#include <fstream>
 #include <optional>
 #include <set>
-#include <sstream>
 
 #include "analyzers/analyzer.h"
 #include "analyzers/diacritic_folder.h"
@@ -14,51 +12,19 @@
 #include "index/schema.h"
 #include "analyzers/metadata/phrase_matcher.h"
 #include "search/analysis_tables.h"
+#include "search/counting.h"
 #include "search/diacritics_restorer.h"
-#include "search/facet_table.h"
+#include "search/index_handle.h"
 #include "search/revision_tables.h"
 #include "search/filter_resolver.h"
-#include "search/match_bitmap.h"
 #include "search/query_builder.h"
 #include "search/query_parser.h"
-#include "search/relaxation.h"
 #include "search/snippet.h"
 #include "index/stored_report.h"
 #include "search/typing.h"
 
 namespace tinhgon {
 namespace {
-
-// The value slot each facet is read from, in the order of kFacets.
-const std::vector<Xapian::valueno> kFacetSlots = {
-    schema::kProvincesSlot, schema::kProvinces2025Slot, schema::kDistrictsSlot,
-    schema::kCommunesSlot,  schema::kCommunes2025Slot,  schema::kAgenciesSlot,
-    schema::kEventsSlot,    schema::kYearSlot,          schema::kMonthSlot};
-}  // namespace
-
-// Counts the facets of every document the counting match visits.
-class FacetCounter : public Xapian::MatchSpy {
- public:
-  explicit FacetCounter(const FacetTable& table) : table_(table), counts_(table.NewCounts()) {}
-  void operator()(const Xapian::Document& doc, double /*weight*/) override { Add(doc.get_docid()); }
-  void Add(Xapian::docid did) { table_.Count(did, counts_); }
-  const std::vector<std::vector<Xapian::doccount>>& counts() const { return counts_; }
-
- private:
-  const FacetTable& table_;
-  std::vector<std::vector<Xapian::doccount>> counts_;
-};
-
-namespace {
-
-std::string ReadStub(const std::filesystem::path& dir) {
-  std::ifstream in(dir / schema::kStubFile);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-
 
 std::string Compact(const std::string& iso) { return iso.substr(0, 4) + iso.substr(5, 2) + iso.substr(8, 2); }
 
@@ -91,34 +57,25 @@ Searcher::Searcher(const std::filesystem::path& db, std::shared_ptr<RevisionTabl
       agencies_(&analysis_->agencies),
       filters_(&analysis_->filters),
       builder_(std::make_unique<QueryBuilder>(*analyzer_, *filters_)) {
-  if (schema::LiveGeneration(dir_).empty()) {
-    throw IndexUnavailableError(dir_.string() + " is not a tinhgon index (run tinhgon-index first)");
-  }
-  Open(ReadStub(dir_));
+  index_ = std::make_unique<IndexHandle>(dir_);
+  counting_ = MakeCounting(*index_, tables_->facets);
 }
 
 Searcher::~Searcher() = default;
 
-void Searcher::Open(std::string stub) {
-  db_ = std::make_unique<Xapian::Database>(dir_.string());
-  stub_ = std::move(stub);
-}
+const Xapian::Database& Searcher::db() const { return index_->db(); }
 
+// A rebuild's new generation, or shards listed anew, may change how to
+// count: local shards, or remote.
 void Searcher::Refresh() {
-  std::string stub = ReadStub(dir_);
-  if (stub != stub_ && !stub.empty()) {  // a rebuild (or a replica's full copy) swapped databases
-    Open(std::move(stub));
-    return;
-  }
+  bool afresh = false;
   try {
-    db_->reopen();
-  } catch (const Xapian::DatabaseOpeningError&) {
-    // xapian-replicate deletes a replica's previous copy as soon as its stub
-    // names the next (tinhgon's rebuild keeps the previous generation): if
-    // that happened since the stub was read above, this handle's files are
-    // gone, and the stub now names the copy that replaced them.
-    Open(ReadStub(dir_));
+    afresh = index_->Refresh();
+  } catch (const Xapian::NetworkError&) {  // xapian-tcpsrv closes idle connections
+    index_->Reopen();
+    afresh = true;
   }
+  if (afresh) counting_ = MakeCounting(*index_, tables_->facets);
 }
 
 template <typename F>
@@ -130,22 +87,22 @@ auto Searcher::WithRetry(F&& work) -> decltype(work()) {
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt >= 3) throw;
       Refresh();
+    } catch (const Xapian::NetworkError&) {  // a shard's server restarted, or dropped us mid-search
+      if (attempt >= 1) throw;
+      index_->Reopen();
+      counting_ = MakeCounting(*index_, tables_->facets);
     }
   }
 }
 
 Xapian::doccount Searcher::document_count() {
-  return WithRetry([&] { return db_->get_doccount(); });
+  return WithRetry([&] { return db().get_doccount(); });
 }
 
-std::string Searcher::RevisionKey() const {
-  return dir_.string() + "|" + stub_ + "@" + std::to_string(db_->get_revision());
-}
+std::string Searcher::RevisionKey() const { return index_->RevisionKey(); }
 
 std::string Searcher::revision() {
-  return WithRetry([&] {
-    return schema::LiveGeneration(dir_).filename().string() + "@" + std::to_string(db_->get_revision());
-  });
+  return WithRetry([&] { return index_->revision(); });
 }
 
 SearchResponse Searcher::Search(const SearchRequest& r) {
@@ -168,17 +125,6 @@ SearchResponse Searcher::Export(SearchRequest r, std::size_t limit) {
 }
 
 namespace {
-
-
-// Keeps only the documents of a relaxed match set in the ranking.
-class InSet : public Xapian::MatchDecider {
- public:
-  explicit InSet(const MatchBitmap& set) : set_(set) {}
-  bool operator()(const Xapian::Document& doc) const override { return set_.Contains(doc.get_docid()); }
-
- private:
-  const MatchBitmap& set_;
-};
 
 Xapian::Query AndAll(const std::vector<Xapian::Query>& parts) {
   if (parts.empty()) return Xapian::Query();
@@ -205,11 +151,11 @@ Searcher::Plan Searcher::MakePlan(const SearchRequest& r) {
   Plan plan;
   plan.q = WithinWordBudget(*analyzer_, r.q, &plan.warnings);
   auto slips = [&]() -> const SlipTable& {
-    plan.slips = tables_->slips.Get(RevisionKey(), [&] { return std::make_shared<const SlipTable>(*db_); });
+    plan.slips = tables_->slips.Get(RevisionKey(), [&] { return std::make_shared<const SlipTable>(db()); });
     return *plan.slips;
   };
   const std::string typed = plan.q;
-  plan.q = CorrectTyping(*analyzer_, *db_, slips, plan.q, &plan.corrections);
+  plan.q = CorrectTyping(*analyzer_, db(), slips, plan.q, &plan.corrections);
   plan.corrected = plan.q != typed;
   std::map<std::string, std::string> slip_alternatives;
   for (const Correction& c : plan.corrections) {
@@ -265,7 +211,7 @@ SearchResponse Searcher::Run(const SearchRequest& r, const Window& window) {
   const auto start = std::chrono::steady_clock::now();  // the caller validated `r`
   return WithRetry([&] {
     Plan plan = MakePlan(r);  // corrections look words up in this revision
-    Xapian::Enquire enquire(*db_);
+    Xapian::Enquire enquire(db());
     enquire.set_query(plan.ranking);
     SetSort(enquire, r.sort);
     Xapian::MSet mset = enquire.get_mset(window.first, window.count, kRelaxBelow);
@@ -287,7 +233,7 @@ SearchResponse Searcher::Run(const SearchRequest& r, const Window& window) {
     response.suggestion = ReadInContext(plan, mset, &read);
     if (!response.suggestion) response.suggestion = Suggest(plan);
     response.results = Hits(mset, plan.highlight, read, window.snippets);
-    response.warnings = plan.warnings;
+    response.warnings.insert(response.warnings.begin(), plan.warnings.begin(), plan.warnings.end());
     response.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     return response;
   });
@@ -297,27 +243,27 @@ SearchResponse Searcher::Run(const SearchRequest& r, const Window& window) {
 // only when that estimate is below kRelaxBelow.
 void Searcher::CountAndRelax(const Plan& plan, const SearchRequest& r, const Window& window, Xapian::MSet* mset,
                              SearchResponse* response) {
-  std::shared_ptr<const FacetTable> table;
-  std::optional<FacetCounter> counter;
-  if (r.facets) {
-    table = tables_->facets.Get(*db_, RevisionKey(), kFacetSlots);
-    counter.emplace(*table);
-    response->total = CountExactly(plan.matching, &*counter);
-  }
+  FacetTally tally;
+  FacetTally* facets = r.facets ? &tally : nullptr;
+  if (r.facets) response->total = counting_->Count(plan.matching, facets);
   if (response->total < kRelaxBelow && plan.clauses && plan.clauses->clauses.size() >= 2) {
-    Relaxation relaxation = RelaxPlan(plan);
-    if (relaxation.relaxed) {
-      response->relaxed = Relaxed{relaxation.required, relaxation.of, relaxation.dropped};
-      *mset = RankRelaxed(plan, relaxation, r.sort, window);
-      response->total = relaxation.matches.count();
-      if (r.facets) {
-        counter.emplace(*table);
-        relaxation.matches.ForEach([&](Xapian::docid did) { counter->Add(did); });
+    std::vector<Xapian::Query> filters = plan.filters;
+    filters.insert(filters.end(), plan.clauses->filters.begin(), plan.clauses->filters.end());
+    RelaxedMatch relaxed = counting_->Relax(plan.clauses->clauses, AndAll(filters), kRelaxBelow, facets);
+    if (relaxed.relaxed) {
+      response->relaxed = Relaxed{relaxed.required, relaxed.of, relaxed.dropped};
+      *mset = RankRelaxed(plan, relaxed, r.sort, window);
+      response->total = relaxed.total;
+      if (relaxed.ranked_by_clauses_held) {
+        response->warnings.push_back("relaxed over remote shards, where " + std::to_string(relaxed.required) +
+                                     " of " + std::to_string(relaxed.of) +
+                                     " words can be held too many ways to list: reports holding more of them "
+                                     "come first");
       }
     }
   }
   response->facets_counted = r.facets;
-  if (r.facets) response->facets = Facets(*table, counter->counts(), r, window.all_districts);
+  if (r.facets) response->facets = Facets(tally, r, window.all_districts);
 }
 
 void Searcher::SetSort(Xapian::Enquire& enquire, SortOrder sort) {
@@ -328,35 +274,13 @@ void Searcher::SetSort(Xapian::Enquire& enquire, SortOrder sort) {
   }
 }
 
-// Exact counts visit every match of the matching query, which weighs
-// nothing, and read each match's facets from the table of this revision.
-// The match set comes from the posting lists as a bitmap where the query
-// allows, else from Xapian's matcher, unweighted.
-Xapian::doccount Searcher::CountExactly(const Xapian::Query& matching, FacetCounter* counter) {
-  if (std::optional<MatchBitmap> matches = MatchBitmap::Evaluate(*db_, matching)) {
-    matches->ForEach([&](Xapian::docid did) { counter->Add(did); });
-    return matches->count();
-  }
-  Xapian::Enquire counting(*db_);
-  counting.set_query(matching);
-  counting.set_weighting_scheme(Xapian::BoolWeight());
-  counting.add_matchspy(counter);
-  return counting.get_mset(0, 0, kExactFacetLimit).get_matches_estimated();
-}
-
-Relaxation Searcher::RelaxPlan(const Plan& plan) {
-  std::vector<Xapian::Query> filters = plan.filters;
-  filters.insert(filters.end(), plan.clauses->filters.begin(), plan.clauses->filters.end());
-  return Relax(*db_, plan.clauses->clauses, AndAll(filters), kRelaxBelow, kExactFacetLimit);
-}
-
 // The relaxed match set, ranked by every clause it kept (OR'd: a report
 // holding more of them ranks higher) and the syllable pairs.
-Xapian::MSet Searcher::RankRelaxed(const Plan& plan, const Relaxation& relaxation, SortOrder sort,
+Xapian::MSet Searcher::RankRelaxed(const Plan& plan, const RelaxedMatch& relaxed, SortOrder sort,
                                    const Window& window) {
   std::vector<Xapian::Query> kept;
   for (std::size_t i = 0; i < plan.clauses->clauses.size(); ++i) {
-    if (relaxation.kept[i]) kept.push_back(plan.clauses->clauses[i].ranking);
+    if (relaxed.kept[i]) kept.push_back(plan.clauses->clauses[i].ranking);
   }
   Xapian::Query query(Xapian::Query::OP_OR, kept.begin(), kept.end());
   const std::vector<Xapian::Query>& pairs = plan.clauses->pairs;
@@ -364,15 +288,45 @@ Xapian::MSet Searcher::RankRelaxed(const Plan& plan, const Relaxation& relaxatio
     query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
                           Xapian::Query(Xapian::Query::OP_OR, pairs.begin(), pairs.end()));
   }
-  Xapian::Enquire enquire(*db_);
+  Xapian::Enquire enquire(db());
   enquire.set_query(query);  // the match set has every filter applied already
   SetSort(enquire, sort);
-  InSet in_set(relaxation.matches);
-  return enquire.get_mset(window.first, window.count, 0, nullptr, &in_set);
+  return counting_->RankRelaxed(relaxed, enquire, window.first, window.count);
 }
+
+namespace {
+
+// Every hit's document asked for at once: one round trip to each remote
+// shard, not one per hit. As a range: Xapian 1.4's MSet::fetch() without
+// one reads past its items on any page but the first.
+void FetchAll(const Xapian::MSet& mset) {
+  if (!mset.empty()) mset.fetch(mset.begin(), mset.end());
+}
+
+// The hits of `mset` (ascending) that hold `term`: one walk of its posting
+// list for them all, which over a remote shard is one message, not one per hit.
+std::set<Xapian::docid> HoldersAmong(const Xapian::Database& db, const std::string& term,
+                                     const std::set<Xapian::docid>& hits) {
+  std::set<Xapian::docid> holders;
+  Xapian::PostingIterator p = db.postlist_begin(term);
+  for (Xapian::docid did : hits) {
+    p.skip_to(did);
+    if (p == db.postlist_end(term)) break;
+    if (*p == did) holders.insert(did);
+  }
+  return holders;
+}
+
+}  // namespace
 
 std::vector<Hit> Searcher::Hits(const Xapian::MSet& mset, const HighlightTerms& highlight, const Readings& read,
                                 bool snippets) {
+  FetchAll(mset);
+  std::vector<std::set<Xapian::docid>> holders;  // per word read, the hits holding its marked form
+  if (snippets && !read.empty()) {
+    const std::set<Xapian::docid> hits(mset.begin(), mset.end());
+    for (const auto& [folded, term] : read) holders.push_back(HoldersAmong(db(), term, hits));
+  }
   std::vector<Hit> results;
   std::string data;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -383,12 +337,10 @@ std::vector<Hit> Searcher::Hits(const Xapian::MSet& mset, const HighlightTerms& 
       continue;
     }
     HighlightTerms marks = highlight;
-    for (const auto& [folded, term] : read) {
-      Xapian::PostingIterator p = db_->postlist_begin(term);
-      if (p != db_->postlist_end(term)) p.skip_to(*it);
-      if (p == db_->postlist_end(term) || *p != *it) continue;  // this hit holds another form: mark that
-      marks.folded.erase(folded);
-      marks.exact.insert(term);
+    for (std::size_t w = 0; w < read.size(); ++w) {
+      if (!holders[w].count(*it)) continue;  // this hit holds another form: mark that
+      marks.folded.erase(read[w].first);
+      marks.exact.insert(read[w].second);
     }
     hit->snippet = MakeSnippet(*analyzer_, Body(StoredText(data), hit->report.title), marks);
     results.push_back(std::move(*hit));
@@ -409,9 +361,9 @@ std::optional<std::string> Searcher::ReadInContext(const Plan& plan, const Xapia
   std::vector<Xapian::docid> hits;
   for (auto it = mset.begin(); it != mset.end(); ++it) hits.push_back(*it);
   std::shared_ptr<const SuggestionTable> words =
-      tables_->suggestions.Get(RevisionKey(), [&] { return std::make_shared<const SuggestionTable>(*db_); });
+      tables_->suggestions.Get(RevisionKey(), [&] { return std::make_shared<const SuggestionTable>(db()); });
   std::set<std::string> folded;
-  std::optional<std::string> reading = RestoreFromHits(*analyzer_, *words, *db_, hits, plan.q, &folded);
+  std::optional<std::string> reading = RestoreFromHits(*analyzer_, *words, db(), hits, plan.q, &folded);
   if (!reading) return std::nullopt;
   const Analysis analysis = analyzer_->Analyze(*reading);
   for (const Token* t : WrittenTokens(analysis.tokens)) {
@@ -425,7 +377,7 @@ std::optional<std::string> Searcher::ReadInContext(const Plan& plan, const Xapia
 std::optional<std::string> Searcher::Suggest(const Plan& plan) {
   if (plan.parsed.fell_back || plan.q.empty()) return std::nullopt;
   std::shared_ptr<const SuggestionTable> words =
-      tables_->suggestions.Get(RevisionKey(), [&] { return std::make_shared<const SuggestionTable>(*db_); });
+      tables_->suggestions.Get(RevisionKey(), [&] { return std::make_shared<const SuggestionTable>(db()); });
   return RestoreDiacritics(*analyzer_, *words, plan.q);
 }
 
@@ -441,9 +393,9 @@ std::vector<std::string> Searcher::MarkedLines(std::string_view text, const std:
 std::optional<ReportRecord> Searcher::Document(const std::string& id) {
   return WithRetry([&]() -> std::optional<ReportRecord> {
     std::string term = schema::IdTerm(id);
-    Xapian::PostingIterator it = db_->postlist_begin(term);
-    if (it == db_->postlist_end(term)) return std::nullopt;
-    const std::string data = db_->get_document(*it).get_data();
+    Xapian::PostingIterator it = db().postlist_begin(term);
+    if (it == db().postlist_end(term)) return std::nullopt;
+    const std::string data = db().get_document(*it).get_data();
     std::optional<StoredReport> report = DecodeStoredReport(data);
     std::optional<std::string_view> metadata = StoredMetadata(data);
     if (!report || !metadata) return std::nullopt;
@@ -454,19 +406,24 @@ std::optional<ReportRecord> Searcher::Document(const std::string& id) {
 SimilarReports Searcher::Similar(const std::string& id, int count) {
   return WithRetry([&] {
     std::string term = schema::IdTerm(id);
-    Xapian::PostingIterator it = db_->postlist_begin(term);
-    if (it == db_->postlist_end(term)) throw NotFoundError("no report with id '" + id + "'");
+    Xapian::PostingIterator it = db().postlist_begin(term);
+    if (it == db().postlist_end(term)) throw NotFoundError("no report with id '" + id + "'");
     Xapian::RSet rset;
     rset.add_document(*it);
-    Xapian::Enquire enquire(*db_);
+    Xapian::Enquire enquire(db());
     // Free-text terms only: boolean tags say little about what a report is about.
     struct TextOnly : Xapian::ExpandDecider {
       bool operator()(const std::string& t) const override { return !t.empty() && !(t[0] >= 'A' && t[0] <= 'Z'); }
     } text_only;
-    Xapian::ESet eset = enquire.get_eset(25, rset, &text_only);
+    // Exact term frequencies: by default Xapian weighs a term of a combined
+    // database by the frequency in the report's own shard, and shards would
+    // find other reports alike than one database does. Over a remote shard
+    // that is a look-up per term of the report (docs/REMOTE.md).
+    Xapian::ESet eset = enquire.get_eset(25, rset, Xapian::Enquire::USE_EXACT_TERMFREQ, &text_only);
     Xapian::Query query(Xapian::Query::OP_OR, eset.begin(), eset.end());
     enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, query, Xapian::Query(term)));
     Xapian::MSet mset = enquire.get_mset(0, count);
+    FetchAll(mset);
     SimilarReports similar{id, {}};
     std::string data;
     for (auto m = mset.begin(); m != mset.end(); ++m) {

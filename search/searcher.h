@@ -24,18 +24,14 @@ namespace tinhgon {
 class AgencyExtractor;
 struct AnalysisTables;
 class Analyzer;
-class FacetTable;
+class Counting;
 struct RevisionTables;
 class FilterResolver;
 class Gazetteer;
+class IndexHandle;
 class QueryBuilder;
-class FacetCounter;
 struct HighlightTerms;
-struct Relaxation;
-
-// Facets of queries the match bitmap cannot evaluate (phrases, date ranges)
-// are counted by the matcher over at most this many matches.
-inline constexpr Xapian::doccount kExactFacetLimit = 100000;
+struct RelaxedMatch;
 // A plain query whose words together match fewer reports than this is
 // relaxed (relaxation.h), and the response says how. Three, "a handful":
 // relaxing only what finds nothing lost 0.010 of XQuAD-vi's MRR@10, as
@@ -45,6 +41,8 @@ inline constexpr Xapian::doccount kRelaxBelow = 3;
 // Not thread-safe (it owns a Xapian::Database and a QueryBuilder): one per
 // thread. Follows the index as tinhgon-index changes it: every search reopens
 // to the newest commit, and a rebuild's new generation is picked up too.
+// The index may be one database or shards, local or served by xapian-tcpsrv
+// (index/shard_list.h); the answers are the same (counting.h says how).
 class Searcher {
  public:
   // Searchers of one process should share `tables` (one is made when none
@@ -95,8 +93,6 @@ class Searcher {
   std::string revision();
 
  private:
-  // Opens the database the stub names; `stub` is its content, read before.
-  void Open(std::string stub);
   void Refresh();
   // Names the state of the index now open, for the per-revision tables.
   std::string RevisionKey() const;
@@ -108,7 +104,8 @@ class Searcher {
   std::vector<std::set<std::string>> SelectedParents(const SearchRequest& request) const;
   std::string ParentOf(Facet facet, const std::string& code) const;
   std::string FacetLabel(Facet facet, const std::string& code) const;
-  std::vector<FacetCounts> Facets(const FacetTable& table, const std::vector<std::vector<Xapian::doccount>>& counts,
+  // tally[f]: each value of facet f some match holds, with its count.
+  std::vector<FacetCounts> Facets(const std::vector<std::vector<std::pair<std::string, Xapian::doccount>>>& tally,
                                   const SearchRequest& request, bool all_districts);
   // Which hits a run returns, and what it makes of them.
   struct Window {
@@ -128,20 +125,20 @@ class Searcher {
                      SearchResponse* response);
   static Xapian::Query Filtered(Xapian::Query base, const std::vector<Xapian::Query>& filters);
   static void SetSort(Xapian::Enquire& enquire, SortOrder sort);
-  Xapian::doccount CountExactly(const Xapian::Query& matching, FacetCounter* counter);
-  Relaxation RelaxPlan(const Plan& plan);
   PlaceSummary SummarizePlace(const SearchRequest& request, const PlaceFilter& place);
   std::string PlaceLabel(const PlaceFilter& place);
-  Xapian::MSet RankRelaxed(const Plan& plan, const Relaxation& relaxation, SortOrder sort, const Window& window);
+  Xapian::MSet RankRelaxed(const Plan& plan, const RelaxedMatch& relaxed, SortOrder sort, const Window& window);
   std::vector<Hit> Hits(const Xapian::MSet& mset, const HighlightTerms& highlight, const Readings& read,
                         bool snippets);
   std::optional<std::string> ReadInContext(const Plan& plan, const Xapian::MSet& mset, Readings* read);
   std::optional<std::string> Suggest(const Plan& plan);
 
+  const Xapian::Database& db() const;
+
   std::filesystem::path dir_;
-  std::string stub_;  // the stub's content when the database was opened
-  std::unique_ptr<Xapian::Database> db_;
+  std::unique_ptr<IndexHandle> index_;
   std::shared_ptr<RevisionTables> tables_;
+  std::unique_ptr<Counting> counting_;  // chosen for index_ as it is open
   std::shared_ptr<const AnalysisTables> analysis_;  // holds the four below
   const Analyzer* analyzer_;
   const Gazetteer* gazetteer_;

@@ -6,7 +6,7 @@
 
 #include "index/schema.h"
 #include "search/analysis_tables.h"
-#include "search/facet_table.h"
+#include "search/counting.h"
 #include "search/filter_resolver.h"
 #include "search/searcher.h"
 
@@ -73,17 +73,13 @@ std::string Searcher::FacetLabel(Facet facet, const std::string& code) const {
   return name == analysis_->facet_names.names[Index(facet)].end() ? code : name->second;
 }
 
-std::vector<FacetCounts> Searcher::Facets(const FacetTable& table,
-                                          const std::vector<std::vector<Xapian::doccount>>& counts,
-                                          const SearchRequest& request, bool all_districts) {
+std::vector<FacetCounts> Searcher::Facets(const FacetTally& tally, const SearchRequest& request,
+                                          bool all_districts) {
   const std::vector<std::set<std::string>> selected = SelectedParents(request);
   std::vector<FacetCounts> facets;
   for (Facet facet : kFacets) {
     const std::size_t f = Index(facet);
-    std::vector<std::pair<std::string, Xapian::doccount>> values;
-    for (std::size_t ordinal = 0; ordinal < counts[f].size(); ++ordinal) {
-      if (counts[f][ordinal] > 0) values.emplace_back(table.values(f)[ordinal], counts[f][ordinal]);
-    }
+    std::vector<std::pair<std::string, Xapian::doccount>> values = tally[f];
     SortValues(facet, &values);
     FacetCounts listed{facet, {}};
     const bool nested = IsNested(facet) && !all_districts;  // only the values under the selected parent(s)
