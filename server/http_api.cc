@@ -176,6 +176,7 @@ void RegisterApi(Routes* server, SearcherPool* searchers, const std::filesystem:
     res.set_content(json{{"status", "ok"},
                          {"documents", index.documents},
                          {"generation", index.generation},
+                         {"shards", index.shards},
                          {"analysis",
                           {{"index", index.analysis},
                            {"server", std::string(AnalysisFingerprint())},

@@ -50,6 +50,9 @@ Failure CurrentFailure(const std::string& what_request) {
   } catch (const Xapian::DatabaseError& e) {
     spdlog::warn("{}: the index cannot be read: {}", what_request, e.get_description());
     return {503, "index_unavailable", "the index cannot be read: " + e.get_description(), ""};
+  } catch (const Xapian::NetworkError& e) {  // a remote shard's server is down or unreachable
+    spdlog::warn("{}: a remote shard cannot be read: {}", what_request, e.get_description());
+    return {503, "index_unavailable", "the index cannot be read: " + e.get_description(), ""};
   } catch (const Xapian::Error& e) {
     return Bug(e.get_description(), what_request);
   } catch (const std::exception& e) {

@@ -1,9 +1,12 @@
 #include "server/index_status.h"
 
+#include <optional>
+
 #include <xapian.h>
 
 #include "analyzers/metadata/analysis_fingerprint.h"
 #include "index/schema.h"
+#include "index/shard_list.h"
 
 namespace tinhgon {
 
@@ -11,13 +14,17 @@ bool IndexStatus::analysis_current() const { return analysis == AnalysisFingerpr
 
 IndexStatus ReadIndexStatus(const std::filesystem::path& dir) {
   IndexStatus status;
-  std::filesystem::path live = schema::LiveGeneration(dir);
-  if (live.empty()) {
-    status.error = dir.string() + " holds no tinhgon index";
+  std::string why;
+  std::optional<ShardList> shards = ReadShardList(dir, &why);
+  if (!shards) {
+    status.error = dir.string() + " holds no tinhgon index (" + why + ")";
     return status;
   }
   try {
-    Xapian::Database db(live.string());
+    // Every shard, as the searchers open them (remote ones too): the index
+    // is readable only when all of them are. Its metadata is the first
+    // shard's, which every shard of one build shares.
+    Xapian::Database db(dir.string());
     if (db.get_metadata(std::string(schema::kVersionKey)).empty()) {
       // What xapian-replicate opens a new replica with until the first copy
       // arrives: a health check must not let a balancer send searches there.
@@ -25,7 +32,8 @@ IndexStatus ReadIndexStatus(const std::filesystem::path& dir) {
       return status;
     }
     status.documents = db.get_doccount();
-    status.generation = live.filename().string();
+    status.generation = shards->generation;
+    status.shards = shards->shards.size();
     status.analysis = db.get_metadata(std::string(schema::kAnalysisKey));
     status.readable = true;
   } catch (const Xapian::Error& e) {

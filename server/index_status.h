@@ -1,8 +1,10 @@
 // What /healthz and the server's start say about an index, read without a
 // Searcher: a health check must answer while every searcher is busy.
-// Thread-safe: each call opens its own read-only handle (about a millisecond).
+// Thread-safe: each call opens its own read-only handle (about a millisecond;
+// a connection to each remote shard).
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
 #include <string>
 
@@ -12,7 +14,8 @@ struct IndexStatus {
   bool readable = false;
   std::string error;             // why not, when !readable
   unsigned long long documents = 0;
-  std::string generation;        // "gen-N", or "replica_K" on a read replica
+  std::string generation;        // "gen-N", "replica_K" on a read replica; empty when the stub lists shards itself
+  std::size_t shards = 0;        // the databases searched as one
   std::string analysis;          // the fingerprint of the chain that wrote it; empty when unknown
   // The index was written by the chain this program runs.
   bool analysis_current() const;

@@ -22,6 +22,7 @@
 
 #include "index/index_store.h"
 #include "index/schema.h"
+#include "index/shard_list.h"
 #include "server/service.h"
 #include "server/write_token.h"
 
@@ -75,8 +76,10 @@ int main(int argc, char** argv) {
   // Warnings and errors (with the error ids clients see) go to standard
   // error; standard output has only the line saying where the server listens.
   spdlog::set_default_logger(spdlog::stderr_logger_mt("tinhgon"));
-  if (tinhgon::schema::LiveGeneration(db).empty()) {
-    std::fprintf(stderr, "tinhgon-serve: %s is not a tinhgon index (build one with tinhgon-index)\n", db.c_str());
+  std::string not_an_index;
+  if (!tinhgon::ReadShardList(db, &not_an_index)) {
+    std::fprintf(stderr, "tinhgon-serve: %s is not a tinhgon index (%s; build one with tinhgon-index)\n", db.c_str(),
+                 not_an_index.c_str());
     return 1;
   }
   if (!token_file.empty() && tinhgon::schema::IsReplica(db)) {
