@@ -91,30 +91,27 @@ std::optional<std::string> RestoreDiacritics(const Analyzer& analyzer, const Sug
 }
 
 std::optional<std::string> RestoreFromHits(const Analyzer& analyzer, const SuggestionTable& table,
-                                           const Xapian::Database& db, const std::vector<Xapian::docid>& hits,
+                                           const std::function<std::size_t(const std::string&)>& held,
                                            const std::string& query, std::set<std::string>* read) {
-  std::vector<Xapian::docid> sorted = hits;
-  std::sort(sorted.begin(), sorted.end());
-  auto held_by = [&](const std::string& term) {
-    int count = 0;
-    Xapian::PostingIterator p = db.postlist_begin(term);
-    for (Xapian::docid did : sorted) {
-      p.skip_to(did);
-      if (p == db.postlist_end(term)) break;
-      count += *p == did;
-    }
-    return count;
-  };
   return Replace(analyzer, query, [&](const std::string& folded) -> std::string_view {
     std::string_view best;
-    int most = 0;
+    std::size_t most = 0;
     for (const SuggestionTable::Form& form : table.Forms(folded)) {  // most frequent first: ties keep it
-      int held = held_by(form.term);
-      if (held > most) best = form.term, most = held;
+      const std::size_t holding = held(form.term);
+      if (holding > most) best = form.term, most = holding;
     }
     if (!best.empty()) read->insert(folded);
     return best;
   });
+}
+
+std::set<std::string> FormsToRead(const Analyzer& analyzer, const SuggestionTable& table, const std::string& query) {
+  std::set<std::string> forms;
+  Replace(analyzer, query, [&](const std::string& folded) {
+    for (const SuggestionTable::Form& form : table.Forms(folded)) forms.insert(form.term);
+    return std::string_view();  // replace nothing: only list
+  });
+  return forms;
 }
 
 }  // namespace tinhgon

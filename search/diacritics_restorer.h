@@ -5,6 +5,7 @@
 // Analyzer (but not one Xapian::Database, which is not thread-safe).
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
@@ -52,13 +53,17 @@ std::optional<std::string> RestoreDiacritics(const Analyzer& analyzer, const Sug
                                              const std::string& query);
 
 // The reading of an unaccented query that its hits make likely: each
-// unaccented word replaced by the marked form most of `hits` hold ("sap
-// nhap" -> "sáp nhập" where the hits are about mergers, "sắp xếp" where the
-// other word is "xep"); ties go to the form more reports hold, and a word no
-// hit holds in a marked form stays as typed. `read` receives the folded forms
-// of the words replaced. Empty when nothing changes or the user typed marks.
+// unaccented word replaced by the marked form most hits hold ("sap nhap" ->
+// "sáp nhập" where the hits are about mergers, "sắp xếp" where the other
+// word is "xep"); ties go to the form more reports hold, and a word no hit
+// holds in a marked form stays as typed. `held(term)` says how many hits
+// hold a form; it is asked only of FormsToRead(query), which the caller can
+// look up all at once. `read` receives the folded forms of the words
+// replaced. Empty when nothing changes or the user typed marks.
 std::optional<std::string> RestoreFromHits(const Analyzer& analyzer, const SuggestionTable& table,
-                                           const Xapian::Database& db, const std::vector<Xapian::docid>& hits,
+                                           const std::function<std::size_t(const std::string&)>& held,
                                            const std::string& query, std::set<std::string>* read);
+// Every marked form RestoreFromHits may weigh for `query`.
+std::set<std::string> FormsToRead(const Analyzer& analyzer, const SuggestionTable& table, const std::string& query);
 
 }  // namespace tinhgon

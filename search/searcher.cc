@@ -14,6 +14,7 @@
 #include "search/analysis_tables.h"
 #include "search/counting.h"
 #include "search/diacritics_restorer.h"
+#include "search/held_terms.h"
 #include "search/index_handle.h"
 #include "search/revision_tables.h"
 #include "search/filter_resolver.h"
@@ -303,30 +304,11 @@ void FetchAll(const Xapian::MSet& mset) {
   if (!mset.empty()) mset.fetch(mset.begin(), mset.end());
 }
 
-// The hits of `mset` (ascending) that hold `term`: one walk of its posting
-// list for them all, which over a remote shard is one message, not one per hit.
-std::set<Xapian::docid> HoldersAmong(const Xapian::Database& db, const std::string& term,
-                                     const std::set<Xapian::docid>& hits) {
-  std::set<Xapian::docid> holders;
-  Xapian::PostingIterator p = db.postlist_begin(term);
-  for (Xapian::docid did : hits) {
-    p.skip_to(did);
-    if (p == db.postlist_end(term)) break;
-    if (*p == did) holders.insert(did);
-  }
-  return holders;
-}
-
 }  // namespace
 
 std::vector<Hit> Searcher::Hits(const Xapian::MSet& mset, const HighlightTerms& highlight, const Readings& read,
                                 bool snippets) {
   FetchAll(mset);
-  std::vector<std::set<Xapian::docid>> holders;  // per word read, the hits holding its marked form
-  if (snippets && !read.empty()) {
-    const std::set<Xapian::docid> hits(mset.begin(), mset.end());
-    for (const auto& [folded, term] : read) holders.push_back(HoldersAmong(db(), term, hits));
-  }
   std::vector<Hit> results;
   std::string data;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -337,10 +319,11 @@ std::vector<Hit> Searcher::Hits(const Xapian::MSet& mset, const HighlightTerms& 
       continue;
     }
     HighlightTerms marks = highlight;
-    for (std::size_t w = 0; w < read.size(); ++w) {
-      if (!holders[w].count(*it)) continue;  // this hit holds another form: mark that
-      marks.folded.erase(read[w].first);
-      marks.exact.insert(read[w].second);
+    for (const auto& [folded, term] : read.words) {
+      auto holders = read.holders.find(term);
+      if (holders == read.holders.end() || !holders->second.count(*it)) continue;  // another form: mark that
+      marks.folded.erase(folded);
+      marks.exact.insert(term);
     }
     hit->snippet = MakeSnippet(*analyzer_, Body(StoredText(data), hit->report.title), marks);
     results.push_back(std::move(*hit));
@@ -358,17 +341,25 @@ std::optional<std::string> Searcher::ReadInContext(const Plan& plan, const Xapia
   if (plan.parsed.root.kind != QueryNode::Kind::kWords || plan.parsed.fell_back || mset.empty()) {
     return std::nullopt;
   }
-  std::vector<Xapian::docid> hits;
-  for (auto it = mset.begin(); it != mset.end(); ++it) hits.push_back(*it);
   std::shared_ptr<const SuggestionTable> words =
       tables_->suggestions.Get(RevisionKey(), [&] { return std::make_shared<const SuggestionTable>(db()); });
+  // Every form weighed, asked at once: one query over remote shards.
+  read->holders = HitsHolding(db(), index_->remote(), mset, FormsToRead(*analyzer_, *words, plan.q));
+  auto held = [&](const std::string& term) {
+    auto holders = read->holders.find(term);
+    return holders == read->holders.end() ? std::size_t{0} : holders->second.size();
+  };
   std::set<std::string> folded;
-  std::optional<std::string> reading = RestoreFromHits(*analyzer_, *words, db(), hits, plan.q, &folded);
+  std::optional<std::string> reading = RestoreFromHits(*analyzer_, *words, held, plan.q, &folded);
   if (!reading) return std::nullopt;
   const Analysis analysis = analyzer_->Analyze(*reading);
+  std::set<std::string> unweighed;  // a form the reading's analysis spells otherwise than the table
   for (const Token* t : WrittenTokens(analysis.tokens)) {
-    if (folded.count(t->folded)) read->emplace_back(t->folded, t->term);
+    if (!folded.count(t->folded)) continue;
+    read->words.emplace_back(t->folded, t->term);
+    if (!read->holders.count(t->term)) unweighed.insert(t->term);
   }
+  read->holders.merge(HitsHolding(db(), index_->remote(), mset, unweighed));
   return reading;
 }
 

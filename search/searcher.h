@@ -116,8 +116,12 @@ class Searcher {
   // `request` validated by the caller.
   SearchResponse Run(const SearchRequest& request, const Window& window);
   struct Plan;
-  // A reading's words: folded form -> the marked form read.
-  using Readings = std::vector<std::pair<std::string, std::string>>;
+  // A reading's words (folded form -> the marked form read), and the hits
+  // holding each marked form it weighed (held_terms.h).
+  struct Readings {
+    std::vector<std::pair<std::string, std::string>> words;
+    std::map<std::string, std::set<Xapian::docid>> holders;
+  };
   Plan MakePlan(const SearchRequest& request);
   // The matches' exact count and facets, relaxing the query when too few
   // match; `mset` is replaced by the relaxed ranking then.

@@ -1,0 +1,73 @@
+#include "search/held_terms.h"
+
+#include <cmath>
+#include <cstdint>
+#include <vector>
+
+#include "index/schema.h"
+
+namespace tinhgon {
+namespace {
+
+// Powers of two a double adds exactly: terms asked per query.
+constexpr std::size_t kTermsPerQuery = 50;
+
+Holders ByPostings(const Xapian::Database& db, const std::set<Xapian::docid>& hits,
+                   const std::set<std::string>& terms) {
+  Holders holders;
+  for (const std::string& term : terms) {
+    Xapian::PostingIterator p = db.postlist_begin(term);
+    for (Xapian::docid did : hits) {
+      p.skip_to(did);
+      if (p == db.postlist_end(term)) break;
+      if (*p == did) holders[term].insert(did);
+    }
+  }
+  return holders;
+}
+
+// `terms` (at most kTermsPerQuery) among the hits `within` matches.
+void ByQuery(const Xapian::Database& db, const std::vector<std::string>& terms, const Xapian::Query& within,
+             Xapian::doccount hits, Holders* holders) {
+  std::vector<Xapian::Query> each;
+  for (std::size_t i = 0; i < terms.size(); ++i) {
+    Xapian::Query weighing((new Xapian::FixedWeightPostingSource(std::ldexp(1.0, static_cast<int>(i))))->release());
+    each.emplace_back(Xapian::Query::OP_FILTER, weighing, Xapian::Query(terms[i]));
+  }
+  Xapian::Enquire enquire(db);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER,
+                                  Xapian::Query(Xapian::Query::OP_OR, each.begin(), each.end()), within));
+  const Xapian::MSet held = enquire.get_mset(0, hits);
+  for (auto it = held.begin(); it != held.end(); ++it) {
+    const auto bits = static_cast<std::uint64_t>(std::llround(it.get_weight()));
+    for (std::size_t i = 0; i < terms.size(); ++i) {
+      if ((bits >> i & 1) != 0) (*holders)[terms[i]].insert(*it);
+    }
+  }
+}
+
+}  // namespace
+
+Holders HitsHolding(const Xapian::Database& db, bool remote, const Xapian::MSet& hits,
+                    const std::set<std::string>& terms) {
+  const std::set<Xapian::docid> docids(hits.begin(), hits.end());
+  if (!remote || terms.empty() || hits.empty()) return ByPostings(db, docids, terms);
+  std::vector<Xapian::Query> ids;
+  hits.fetch(hits.begin(), hits.end());  // one round trip; Hits reads the same documents
+  for (auto it = hits.begin(); it != hits.end(); ++it) {
+    const std::string id = it.get_document().get_value(schema::kIdSlot);
+    if (id.empty()) return ByPostings(db, docids, terms);  // a report written without its id value
+    ids.emplace_back(schema::IdTerm(id));
+  }
+  const Xapian::Query within(Xapian::Query::OP_OR, ids.begin(), ids.end());
+  Holders holders;
+  std::vector<std::string> chunk;
+  for (const std::string& term : terms) {
+    chunk.push_back(term);
+    if (chunk.size() == kTermsPerQuery) ByQuery(db, chunk, within, hits.size(), &holders), chunk.clear();
+  }
+  if (!chunk.empty()) ByQuery(db, chunk, within, hits.size(), &holders);
+  return holders;
+}
+
+}  // namespace tinhgon
