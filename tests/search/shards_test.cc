@@ -4,9 +4,11 @@
 // for hit and count for count (the JSON the API sends, less the time taken).
 // The shards number documents as the single database does
 // (SplitIntoShards), so even hits of equal weight come in the same order.
+#include <chrono>
 #include <cstdio>
 #include <memory>
 #include <set>
+#include <thread>
 
 #include <catch2/catch.hpp>
 
@@ -47,6 +49,7 @@ class Layouts {
   Searcher& mixed() { return Serve(), *mixed_; }
   std::filesystem::path shard(int i) const { return dir_ / "two/gen-1" / ("shard-" + std::to_string(i)); }
   std::filesystem::path live() const { return tinhgon::schema::LiveGeneration(dir_ / "one"); }
+  const TempDir& dir() const { return dir_; }
 
  private:
   void Serve() {
@@ -253,4 +256,16 @@ TEST_CASE("a change to a remote shard is seen at the next search", "[shards][rem
   CHECK(Answer(layouts.remote(), Request("")) == Answer(layouts.one(), Request("")));
   CHECK(Answer(layouts.remote(), Request("sáp nhập")) == Answer(layouts.one(), Request("sáp nhập")));
   CHECK(layouts.remote().revision() != revision);
+}
+
+TEST_CASE("a connection a shard's server dropped while idle is opened again, unseen", "[shards][remote]") {
+  Layouts layouts;
+  TcpShardServer first(layouts.shard(0), 300), second(layouts.shard(1), 300);
+  WriteFile(layouts.dir() / "idle/XAPIANDB", first.StubLine() + "\n" + second.StubLine() + "\n");
+  Searcher searcher(layouts.dir() / "idle");
+  const ordered_json expected = Answer(layouts.one(), Request("sáp nhập"));
+  CHECK(Answer(searcher, Request("sáp nhập")) == expected);
+  std::this_thread::sleep_for(std::chrono::milliseconds(800));  // both servers hang up
+  CHECK(Answer(searcher, Request("sáp nhập")) == expected);
+  CHECK(searcher.Document("dn-2021-003").has_value());
 }

@@ -72,8 +72,9 @@ inline std::string OnPath(const std::string& program) {
 class TcpShardServer {
  public:
   // Skips the calling test (exit code 77) when xapian-tcpsrv is not
-  // installed (Debian: xapian-tools).
-  explicit TcpShardServer(const std::filesystem::path& db) {
+  // installed (Debian: xapian-tools). `idle_ms`: when the server drops an
+  // idle connection (0: its default).
+  explicit TcpShardServer(const std::filesystem::path& db, int idle_ms = 0) : idle_ms_(idle_ms) {
     const std::string program = OnPath("xapian-tcpsrv");
     if (program.empty()) Skip("xapian-tcpsrv not found (Debian: xapian-tools)");
     for (int attempt = 0; attempt < 3 && pid_ <= 0; ++attempt) Start(program, db);
@@ -131,8 +132,14 @@ class TcpShardServer {
       dup2(null, 1);
       dup2(null, 2);
       const std::string port_text = std::to_string(port), path = db.string();
-      execl(program.c_str(), "xapian-tcpsrv", "--port", port_text.c_str(), "--interface", "127.0.0.1", "--quiet",
-            path.c_str(), static_cast<char*>(nullptr));
+      const std::string idle = idle_ms_ > 0 ? std::to_string(idle_ms_) : "";
+      if (idle.empty()) {
+        execl(program.c_str(), "xapian-tcpsrv", "--port", port_text.c_str(), "--interface", "127.0.0.1", "--quiet",
+              path.c_str(), static_cast<char*>(nullptr));
+      } else {
+        execl(program.c_str(), "xapian-tcpsrv", "--port", port_text.c_str(), "--interface", "127.0.0.1", "--quiet",
+              "--idle-timeout", idle.c_str(), path.c_str(), static_cast<char*>(nullptr));
+      }
       _exit(127);
     }
     for (int i = 0; i < 100; ++i) {
@@ -148,6 +155,7 @@ class TcpShardServer {
     waitpid(pid, nullptr, 0);
   }
 
+  int idle_ms_ = 0;
   pid_t pid_ = -1;
   int port_ = 0;
 };
