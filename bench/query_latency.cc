@@ -1,7 +1,8 @@
 // query_latency: in-process query latency on a query mix (bench/query_mix),
 // the tinhgon search library against plain Xapian Enquire, in one run.
 //
-//   query_latency --db TINHGON_INDEX [--floor FLOOR_INDEX] [--omega CGI --omega-config FILE] --mix FILE [--runs 3]
+//   query_latency --db TINHGON_INDEX [--also LAYOUT...] [--floor FLOOR_INDEX] [--omega CGI --omega-config FILE]
+//                 --mix FILE [--runs 3]
 //
 // tinhgon: Searcher::Search as the API calls it (top 10, facets on, exact
 // counts, snippets), and the same without facets, which shows what exact
@@ -12,12 +13,18 @@
 // words only: the mix's filters mean nothing there). Each run goes through
 // the whole mix once; the figures are the medians over runs of each run's
 // percentiles.
+//
+// With --also, the same documents in other layouts (a sharded generation, a
+// stub listing shards served by xapian-tcpsrv: docs/REMOTE.md) are measured
+// the same way, after checking that every query of the mix gets the same
+// total, facet counts and first page there as from --db.
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -30,6 +37,7 @@
 #include <sys/wait.h>
 
 #include "bench/mix.h"
+#include "search/response_json.h"
 #include "server/http_params.h"
 #include "search/searcher.h"
 
@@ -74,6 +82,32 @@ void RunCgi(const std::string& program, const std::string& query_string, const s
 
 std::string Escaped(const std::string& s) { return httplib::detail::encode_query_param(s); }
 
+// What a layout must answer as --db does: the total, the facets, the ids of
+// the first page (scores may differ in their last bits, with the order of
+// addition, so they are left out).
+nlohmann::ordered_json Comparable(tinhgon::Searcher& searcher, const tinhgon::SearchRequest& r) {
+  tinhgon::SearchResponse response = searcher.Search(r);
+  nlohmann::ordered_json ids = nlohmann::ordered_json::array();
+  for (const tinhgon::Hit& hit : response.results) ids.push_back(hit.report.id);
+  return {{"total", response.total}, {"facets", tinhgon::ToJson(response.facets)}, {"ids", ids}};
+}
+
+// Prints how many queries `layout` answers as `reference` does; false if
+// any differs.
+bool SameAnswers(tinhgon::Searcher& reference, tinhgon::Searcher& layout, const std::string& name,
+                 const std::vector<tinhgon::SearchRequest>& requests) {
+  std::size_t totals = 0, facets = 0, pages = 0;
+  for (const auto& r : requests) {
+    const nlohmann::ordered_json want = Comparable(reference, r), got = Comparable(layout, r);
+    totals += got["total"] == want["total"];
+    facets += got["facets"] == want["facets"];
+    pages += got["ids"] == want["ids"];
+  }
+  std::printf("%s: of %zu queries, the same total %zu, facet counts %zu, first page %zu\n", name.c_str(),
+              requests.size(), totals, facets, pages);
+  return totals == requests.size() && facets == requests.size();
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -81,6 +115,8 @@ int main(int argc, char** argv) {
   std::string db, floor, mix, omega, omega_config;
   int runs = 3;
   app.add_option("--db", db, "tinhgon index")->required();
+  std::vector<std::string> also;
+  app.add_option("--also", also, "The same documents in other layouts (shards, remote shards), measured too");
   app.add_option("--floor", floor, "Index built by xapian_floor (optional)");
   app.add_option("--omega", omega, "Omega's CGI program (optional)");
   app.add_option("--omega-config", omega_config, "Omega configuration whose database_dir holds the omindex database 'omega'");
@@ -100,12 +136,23 @@ int main(int argc, char** argv) {
   }
 
   std::map<std::string, std::vector<std::function<void()>>> engines;
-  tinhgon::Searcher searcher(db);
-  for (const auto& r : requests) {
-    engines["tinhgon (facets, top 10)"].push_back([&searcher, r] { searcher.Search(r); });
-    tinhgon::SearchRequest without_facets = r;
-    without_facets.facets = false;
-    engines["tinhgon (no facets, top 10)"].push_back([&searcher, without_facets] { searcher.Search(without_facets); });
+  std::vector<std::unique_ptr<tinhgon::Searcher>> searchers;
+  for (const std::string& layout : also) {
+    if (searchers.empty()) searchers.push_back(std::make_unique<tinhgon::Searcher>(db));
+    searchers.push_back(std::make_unique<tinhgon::Searcher>(layout));
+    if (!SameAnswers(*searchers.front(), *searchers.back(), layout, requests)) return 1;
+  }
+  if (searchers.empty()) searchers.push_back(std::make_unique<tinhgon::Searcher>(db));
+  for (std::size_t i = 0; i < searchers.size(); ++i) {
+    tinhgon::Searcher& searcher = *searchers[i];
+    const std::string on = i == 0 ? "" : " on " + also[i - 1];
+    for (const auto& r : requests) {
+      engines["tinhgon (facets, top 10)" + on].push_back([&searcher, r] { searcher.Search(r); });
+      tinhgon::SearchRequest without_facets = r;
+      without_facets.facets = false;
+      engines["tinhgon (no facets, top 10)" + on].push_back(
+          [&searcher, without_facets] { searcher.Search(without_facets); });
+    }
   }
   std::unique_ptr<Xapian::Database> floor_db;
   if (!floor.empty()) {
