@@ -21,16 +21,24 @@ constexpr std::size_t kMaxSyllableBytes = 24;
 }  // namespace
 
 SuggestionTable::SuggestionTable(const Xapian::Database& db) {
+  // The term list by first byte, all but the capitals that begin prefixed
+  // terms: those are 15 of every 16 terms (syllable pairs mostly), and over
+  // a remote shard a term list travels whole (35k reports: 0.5 s instead of
+  // 5.5 over loopback; 13 ms instead of 63 on disk).
   std::string folded;
-  for (auto t = db.allterms_begin(); t != db.allterms_end(); ++t) {
-    const std::string& term = *t;
-    if (!IsWordTerm(term) || term.size() > kMaxSyllableBytes) continue;
-    bool ascii = true;
-    for (unsigned char c : term) ascii = ascii && c < 0x80;
-    if (ascii) continue;
-    DiacriticFolder::FoldInto(term, &folded);
-    if (folded == term) continue;
-    forms_[folded].push_back({term, t.get_termfreq()});
+  for (int first = 0; first < 256; ++first) {
+    if (first >= 'A' && first <= 'Z') continue;
+    const std::string prefix(1, static_cast<char>(first));
+    for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
+      const std::string& term = *t;
+      if (!IsWordTerm(term) || term.size() > kMaxSyllableBytes) continue;
+      bool ascii = true;
+      for (unsigned char c : term) ascii = ascii && c < 0x80;
+      if (ascii) continue;
+      DiacriticFolder::FoldInto(term, &folded);
+      if (folded == term) continue;
+      forms_[folded].push_back({term, t.get_termfreq()});
+    }
   }
   // Most frequent first; equal counts by term, so a build is deterministic.
   for (auto& [folded_form, forms] : forms_) {
