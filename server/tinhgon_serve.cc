@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <csignal>
 #include <cstdio>
+#include <optional>
 #include <thread>
 
 #include <CLI/CLI.hpp>
@@ -77,9 +78,20 @@ int main(int argc, char** argv) {
   // error; standard output has only the line saying where the server listens.
   spdlog::set_default_logger(spdlog::stderr_logger_mt("tinhgon"));
   std::string not_an_index;
-  if (!tinhgon::ReadShardList(db, &not_an_index)) {
+  std::optional<tinhgon::ShardList> shards = tinhgon::ReadShardList(db, &not_an_index);
+  if (!shards) {
     std::fprintf(stderr, "tinhgon-serve: %s is not a tinhgon index (%s; build one with tinhgon-index)\n", db.c_str(),
                  not_an_index.c_str());
+    return 1;
+  }
+  // The write routes write a generation in `db`: a stub listing shards
+  // itself has none (writing would replace it), and remote shards are
+  // indexed on their own machines.
+  if (!token_file.empty() && (shards->generation.empty() || shards->any_remote())) {
+    std::fprintf(stderr,
+                 "tinhgon-serve: --write-token-file needs an index on this machine; %s lists shards (index each "
+                 "where it is, with tinhgon-index)\n",
+                 db.c_str());
     return 1;
   }
   if (!token_file.empty() && tinhgon::schema::IsReplica(db)) {
