@@ -48,14 +48,19 @@ void ByQuery(const Xapian::Database& db, const std::vector<std::string>& terms, 
 
 }  // namespace
 
-Holders HitsHolding(const Xapian::Database& db, bool remote, const Xapian::MSet& hits,
+Xapian::Document HitDocuments::Get(Xapian::doccount i) {
+  if (!keep_) return hits_[i].get_document();
+  auto kept = kept_.find(i);
+  return kept != kept_.end() ? kept->second : kept_[i] = hits_[i].get_document();
+}
+
+Holders HitsHolding(const Xapian::Database& db, bool remote, const Xapian::MSet& hits, HitDocuments& documents,
                     const std::set<std::string>& terms) {
   const std::set<Xapian::docid> docids(hits.begin(), hits.end());
   if (!remote || terms.empty() || hits.empty()) return ByPostings(db, docids, terms);
   std::vector<Xapian::Query> ids;
-  hits.fetch(hits.begin(), hits.end());  // one round trip; Hits reads the same documents
-  for (auto it = hits.begin(); it != hits.end(); ++it) {
-    const std::string id = it.get_document().get_value(schema::kIdSlot);
+  for (Xapian::doccount i = 0; i < hits.size(); ++i) {
+    const std::string id = documents.Get(i).get_value(schema::kIdSlot);
     if (id.empty()) return ByPostings(db, docids, terms);  // a report written without its id value
     ids.emplace_back(schema::IdTerm(id));
   }

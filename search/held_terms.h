@@ -22,11 +22,32 @@
 
 namespace tinhgon {
 
+// The documents of a page of hits, each read once: what reading in context
+// needs of them (their ids) and what the hits show (their data). Over a
+// remote shard every read is a round trip, since Xapian 1.4 fetches remote
+// documents one at a time, and its MSet::fetch() neither batches nor helps
+// here: past the first page, fetch() reads out of bounds, and fetch(begin,
+// end) does nothing.
+class HitDocuments {
+ public:
+  // Keeps what it reads when `keep` (a page; an export's thousands of
+  // reports would hold their texts all at once, and are read again).
+  HitDocuments(const Xapian::MSet& hits, bool keep) : hits_(hits), keep_(keep) {}
+
+  // The document of the page's i-th hit.
+  Xapian::Document Get(Xapian::doccount i);
+
+ private:
+  const Xapian::MSet& hits_;
+  const bool keep_;
+  std::map<Xapian::doccount, Xapian::Document> kept_;
+};
+
 // Per term of `terms`, the hits of `hits` holding it (terms no hit holds
-// are left out). `remote`: ask by query, as above; the documents of `hits`
-// are fetched for their ids then.
+// are left out). `remote`: ask by query, as above, reading the hits' ids
+// from `documents`.
 using Holders = std::map<std::string, std::set<Xapian::docid>>;
-Holders HitsHolding(const Xapian::Database& db, bool remote, const Xapian::MSet& hits,
+Holders HitsHolding(const Xapian::Database& db, bool remote, const Xapian::MSet& hits, HitDocuments& documents,
                     const std::set<std::string>& terms);
 
 }  // namespace tinhgon

@@ -39,11 +39,11 @@ std::string_view Body(std::string_view text, const std::optional<std::string>& t
 
 // A hit as a result list shows it, or nothing for a document whose record
 // is damaged. The text stays in the document's data, for the snippet.
-std::optional<Hit> DecodeHit(const Xapian::MSetIterator& it, std::string* data) {
-  *data = it.get_document().get_data();
+std::optional<Hit> DecodeHit(const Xapian::Document& document, double weight, std::string* data) {
+  *data = document.get_data();
   std::optional<StoredReport> report = DecodeStoredReport(*data);
   if (!report) return std::nullopt;
-  return Hit{std::move(*report), it.get_weight(), {}};
+  return Hit{std::move(*report), weight, {}};
 }
 
 }  // namespace
@@ -231,9 +231,10 @@ SearchResponse Searcher::Run(const SearchRequest& r, const Window& window) {
     response.to = r.to;
     CountAndRelax(plan, r, window, &mset, &response);
     Readings read;
-    response.suggestion = ReadInContext(plan, mset, &read);
+    HitDocuments documents(mset, window.count <= kMaxPerPage);
+    response.suggestion = ReadInContext(plan, mset, documents, &read);
     if (!response.suggestion) response.suggestion = Suggest(plan);
-    response.results = Hits(mset, plan.highlight, read, window.snippets);
+    response.results = Hits(mset, documents, plan.highlight, read, window.snippets);
     response.warnings.insert(response.warnings.begin(), plan.warnings.begin(), plan.warnings.end());
     response.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     return response;
@@ -295,24 +296,12 @@ Xapian::MSet Searcher::RankRelaxed(const Plan& plan, const RelaxedMatch& relaxed
   return counting_->RankRelaxed(relaxed, enquire, window.first, window.count);
 }
 
-namespace {
-
-// Every hit's document asked for at once: one round trip to each remote
-// shard, not one per hit. As a range: Xapian 1.4's MSet::fetch() without
-// one reads past its items on any page but the first.
-void FetchAll(const Xapian::MSet& mset) {
-  if (!mset.empty()) mset.fetch(mset.begin(), mset.end());
-}
-
-}  // namespace
-
-std::vector<Hit> Searcher::Hits(const Xapian::MSet& mset, const HighlightTerms& highlight, const Readings& read,
-                                bool snippets) {
-  FetchAll(mset);
+std::vector<Hit> Searcher::Hits(const Xapian::MSet& mset, HitDocuments& documents, const HighlightTerms& highlight,
+                                const Readings& read, bool snippets) {
   std::vector<Hit> results;
   std::string data;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    std::optional<Hit> hit = DecodeHit(it, &data);
+    std::optional<Hit> hit = DecodeHit(documents.Get(it.get_rank() - mset.get_firstitem()), it.get_weight(), &data);
     if (!hit) continue;
     if (!snippets) {
       results.push_back(std::move(*hit));
@@ -337,14 +326,15 @@ std::vector<Hit> Searcher::Hits(const Xapian::MSet& mset, const HighlightTerms& 
 // not "sắp"); `read` gets each such word's folded and marked forms. The
 // ranking is left to the syllable pairs: ranking the reading as if typed
 // lowered XQuAD-vi's MRR@10 without diacritics from 0.948 to 0.939.
-std::optional<std::string> Searcher::ReadInContext(const Plan& plan, const Xapian::MSet& mset, Readings* read) {
+std::optional<std::string> Searcher::ReadInContext(const Plan& plan, const Xapian::MSet& mset,
+                                                  HitDocuments& documents, Readings* read) {
   if (plan.parsed.root.kind != QueryNode::Kind::kWords || plan.parsed.fell_back || mset.empty()) {
     return std::nullopt;
   }
   std::shared_ptr<const SuggestionTable> words =
       tables_->suggestions.Get(RevisionKey(), [&] { return std::make_shared<const SuggestionTable>(db()); });
   // Every form weighed, asked at once: one query over remote shards.
-  read->holders = HitsHolding(db(), index_->remote(), mset, FormsToRead(*analyzer_, *words, plan.q));
+  read->holders = HitsHolding(db(), index_->remote(), mset, documents, FormsToRead(*analyzer_, *words, plan.q));
   auto held = [&](const std::string& term) {
     auto holders = read->holders.find(term);
     return holders == read->holders.end() ? std::size_t{0} : holders->second.size();
@@ -359,7 +349,7 @@ std::optional<std::string> Searcher::ReadInContext(const Plan& plan, const Xapia
     read->words.emplace_back(t->folded, t->term);
     if (!read->holders.count(t->term)) unweighed.insert(t->term);
   }
-  read->holders.merge(HitsHolding(db(), index_->remote(), mset, unweighed));
+  read->holders.merge(HitsHolding(db(), index_->remote(), mset, documents, unweighed));
   return reading;
 }
 
@@ -414,11 +404,12 @@ SimilarReports Searcher::Similar(const std::string& id, int count) {
     Xapian::Query query(Xapian::Query::OP_OR, eset.begin(), eset.end());
     enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, query, Xapian::Query(term)));
     Xapian::MSet mset = enquire.get_mset(0, count);
-    FetchAll(mset);
     SimilarReports similar{id, {}};
     std::string data;
     for (auto m = mset.begin(); m != mset.end(); ++m) {
-      if (std::optional<Hit> hit = DecodeHit(m, &data)) similar.results.push_back(std::move(*hit));
+      if (std::optional<Hit> hit = DecodeHit(m.get_document(), m.get_weight(), &data)) {
+        similar.results.push_back(std::move(*hit));
+      }
     }
     return similar;
   });

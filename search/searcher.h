@@ -28,6 +28,7 @@ class Counting;
 struct RevisionTables;
 class FilterResolver;
 class Gazetteer;
+class HitDocuments;
 class IndexHandle;
 class QueryBuilder;
 struct HighlightTerms;
@@ -132,9 +133,10 @@ class Searcher {
   PlaceSummary SummarizePlace(const SearchRequest& request, const PlaceFilter& place);
   std::string PlaceLabel(const PlaceFilter& place);
   Xapian::MSet RankRelaxed(const Plan& plan, const RelaxedMatch& relaxed, SortOrder sort, const Window& window);
-  std::vector<Hit> Hits(const Xapian::MSet& mset, const HighlightTerms& highlight, const Readings& read,
-                        bool snippets);
-  std::optional<std::string> ReadInContext(const Plan& plan, const Xapian::MSet& mset, Readings* read);
+  std::vector<Hit> Hits(const Xapian::MSet& mset, HitDocuments& documents, const HighlightTerms& highlight,
+                        const Readings& read, bool snippets);
+  std::optional<std::string> ReadInContext(const Plan& plan, const Xapian::MSet& mset, HitDocuments& documents,
+                                           Readings* read);
   std::optional<std::string> Suggest(const Plan& plan);
 
   const Xapian::Database& db() const;
