@@ -264,7 +264,7 @@ TEST_CASE("a malformed JSONL line is reported and the other lines indexed", "[in
   CHECK(again.removed == 0);
 }
 
-TEST_CASE("every reader and encoding; bad files are reported and skipped", "[indexer][readers]") {
+TEST_CASE("every reader and encoding, bad files are reported and skipped", "[indexer][readers]") {
   TempDir dir("index-readers");
   const std::string vietnamese = Report("Huyện Đô Lương hợp nhất văn phòng", "Xã Lam Sơn, huyện Đô Lương hợp nhất Văn phòng Đảng ủy.");
   WriteFile(dir / "in/utf8-bom.txt", "\xEF\xBB\xBF" + vietnamese);

@@ -80,7 +80,7 @@ TEST_CASE("tinhgon-index --analyze fails clearly on a missing or binary file", "
   CHECK(bad.out.find("binary") != std::string::npos);
 }
 
-TEST_CASE("an empty report is a bad file; invalid UTF-8 still gives JSON", "[cli]") {
+TEST_CASE("an empty report is a bad file, invalid UTF-8 still gives JSON", "[cli]") {
   Run empty = Execute("--analyze " + TempFile("analyze_empty.txt", ""));
   CHECK(empty.exit_code == 1);
   CHECK(empty.out.find("empty") != std::string::npos);

@@ -172,7 +172,7 @@ TEST_CASE("300 slow clients leave normal requests answered within a second", "[h
   CHECK(server.Get("/healthz")->status == 200);
 }
 
-TEST_CASE("one address holds at most its cap of connections; one more gets a 429 with a JSON body", "[hardening]") {
+TEST_CASE("one address holds at most its cap of connections, one more gets a 429 with a JSON body", "[hardening]") {
   Index index;
   tinhgon::ConnectionLimits limits;
   limits.max_per_client = 4;
@@ -291,7 +291,7 @@ TEST_CASE("ids up to 1,000 characters of any length in bytes are stored, read an
   CHECK(late->status == 400);
 }
 
-TEST_CASE("wrong methods get 405 with Allow; OPTIONS and HEAD are answered", "[hardening][methods]") {
+TEST_CASE("wrong methods get 405 with Allow, OPTIONS and HEAD are answered", "[hardening][methods]") {
   Index index;
   TestServer server(index.db());
   httplib::Client client = server.Client();

@@ -145,7 +145,7 @@ TEST_CASE("a quoted phrase keeps its words together", "[builder]") {
   CHECK(Fixture().Matches("\"nhập xã\"") == Ids{6});
 }
 
-TEST_CASE("split: a plain query's clauses, filters apart; queries with operators are not split", "[builder]") {
+TEST_CASE("split: a plain query's clauses, filters apart, queries with operators are not split", "[builder]") {
   std::vector<std::string> problems;
   auto clauses = Fixture().builder().Split(ParseQuery("hợp nhất \"văn phòng\" tinh:06"), &problems);
   REQUIRE(clauses);

@@ -375,7 +375,7 @@ TEST_CASE("tinhgon-search prints a list or the API's JSON", "[search][cli]") {
   CHECK(code == 2);
 }
 
-TEST_CASE("Xapian's own snippet misses folded matches; ours marks them", "[search][snippets]") {
+TEST_CASE("Xapian's own snippet misses folded matches, ours marks them", "[search][snippets]") {
   // Why snippets use the project's chain: MSet::snippet re-tokenizes with
   // Xapian's rules, so a query "duong" never meets the word "đường".
   TempDir dir("snippet-compare");

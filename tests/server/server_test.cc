@@ -72,7 +72,7 @@ TEST_CASE("bad parameters are 400s with a reason", "[server]") {
   CheckError(Shared().Get("/api/search?sort=random"), 400, "invalid_sort");
 }
 
-TEST_CASE("documents by id, slashes included; unknown ids are 404", "[server]") {
+TEST_CASE("documents by id, slashes included, unknown ids are 404", "[server]") {
   auto r = Shared().Get("/api/documents/sub/b.txt");
   REQUIRE(r);
   CHECK(r->status == 200);
@@ -197,12 +197,12 @@ TEST_CASE("the web form searches, filters and escapes what users type", "[server
   CHECK(refused->body.find("role=\"alert\"") != std::string::npos);
 }
 
-TEST_CASE("the document page shows metadata and text; unknown ids are 404", "[server][web]") {
+TEST_CASE("the document page shows metadata and text, unknown ids are 404", "[server][web]") {
   auto doc = Shared().Get("/documents/sub%2Fb.txt");
   REQUIRE(doc);
   CHECK(doc->status == 200);
   CHECK(doc->body.find("<h1>Đầm Hà giảm đầu mối</h1>") != std::string::npos);
-  CHECK(doc->body.find("Đầm Hà (huyện), Quảng Ninh") != std::string::npos);
+  CHECK(doc->body.find(">Đầm Hà</a> (huyện), Quảng Ninh") != std::string::npos);  // a link to its reports
   CHECK(doc->body.find("Phòng Nội vụ") != std::string::npos);
   CHECK(Shared().Get("/documents/nope.txt")->status == 404);
   auto css = Shared().Get("/static/style.css");

@@ -75,7 +75,7 @@ TEST_CASE("writes need the right bearer token", "[server][write]") {
   CHECK(server.Get("/api/documents/a.txt")->status == 200);
 }
 
-TEST_CASE("POST adds, replaces and leaves unchanged; DELETE removes", "[server][write]") {
+TEST_CASE("POST adds, replaces and leaves unchanged, DELETE removes", "[server][write]") {
   TempDir dir("write-ok");
   IndexOneFile(dir);
   TestServer server(dir / "index", {kToken});
