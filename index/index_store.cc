@@ -23,7 +23,8 @@ constexpr std::string_view kPartsSuffix = ".parts";
 
 // N for "gen-N" and "gen-N.parts", -1 for anything else.
 int GenerationNumber(const std::filesystem::path& path) {
-  std::string_view name = path.filename().native();
+  const std::string filename = path.filename().string();  // a view of the temporary path would dangle
+  std::string_view name = filename;
   if (name.substr(0, kGenerationPrefix.size()) != kGenerationPrefix) return -1;
   name.remove_prefix(kGenerationPrefix.size());
   if (name.size() > kPartsSuffix.size() && name.substr(name.size() - kPartsSuffix.size()) == kPartsSuffix) {
