@@ -149,8 +149,9 @@ void IndexStore::CreateFresh(const std::filesystem::path& live, const StoreOptio
   const std::string name = std::string(kGenerationPrefix) + std::to_string(next);
   generation_ = dir_ / name;
   const std::size_t count = std::max(1u, options.shards);
-  live_from_start_ = live.empty() && !options.rebuild && count == 1;
-  fresh_ = !live_from_start_;
+  // A new index of one database is live from its first commit: readers
+  // see every commit. Anything else is fresh until published.
+  fresh_ = !(live.empty() && !options.rebuild && count == 1);
   compact_ = fresh_ && count > 1 && options.compact;
   const int flags = Xapian::DB_CREATE | (fresh_ ? Xapian::DB_NO_SYNC | Xapian::DB_DANGEROUS : 0);
   std::vector<std::filesystem::path> paths;
@@ -171,7 +172,7 @@ void IndexStore::CreateFresh(const std::filesystem::path& live, const StoreOptio
     shards_.back()->set_metadata(std::string(schema::kVersionKey), std::string(schema::kVersion));
     shards_.back()->commit();
   }
-  if (live_from_start_) WriteStub(name);  // a new index is live from its first commit
+  if (!fresh_) WriteStub(name);
 }
 
 std::size_t IndexStore::ShardOf(std::string_view id) const {

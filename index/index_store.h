@@ -97,7 +97,6 @@ class IndexStore {
   std::filesystem::path generation_;  // what Publish makes live
   std::filesystem::path parts_;       // a fresh generation's shards, when they are compacted
   bool fresh_ = false;
-  bool live_from_start_ = false;  // a new index of one database: readers see every commit
   bool compact_ = false;
   std::vector<std::unique_ptr<Xapian::WritableDatabase>> shards_;
 };
