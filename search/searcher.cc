@@ -23,6 +23,7 @@
 #include "search/snippet.h"
 #include "index/stored_report.h"
 #include "search/typing.h"
+#include "search/weighting.h"
 
 namespace tinhgon {
 namespace {
@@ -214,6 +215,7 @@ SearchResponse Searcher::Run(const SearchRequest& r, const Window& window) {
     Plan plan = MakePlan(r);  // corrections look words up in this revision
     Xapian::Enquire enquire(db());
     enquire.set_query(plan.ranking);
+    enquire.set_weighting_scheme(*WeightingFor(plan.clauses ? plan.clauses->clauses.size() : 0));
     SetSort(enquire, r.sort);
     Xapian::MSet mset = enquire.get_mset(window.first, window.count, kRelaxBelow);
     SearchResponse response;
@@ -292,6 +294,7 @@ Xapian::MSet Searcher::RankRelaxed(const Plan& plan, const RelaxedMatch& relaxed
   }
   Xapian::Enquire enquire(db());
   enquire.set_query(query);  // the match set has every filter applied already
+  enquire.set_weighting_scheme(*WeightingFor(plan.clauses->clauses.size()));
   SetSort(enquire, sort);
   return counting_->RankRelaxed(relaxed, enquire, window.first, window.count);
 }
