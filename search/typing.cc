@@ -389,10 +389,24 @@ void ExpandByContext(const Xapian::Database& db, const std::function<const SlipT
   }
 }
 
+// The reports holding every one of `terms`, counted exactly.
+Xapian::doccount HoldingAll(const Xapian::Database& db, const std::vector<std::string>& terms) {
+  if (terms.size() == 1) return db.get_termfreq(terms.front());
+  Xapian::Enquire enquire(db);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end()));
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  return enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+}
+
 // A slip has several words one key away ("hhoi": "hoi", "thoi"; "htien":
-// "hien", "thien"), and the most frequent is often not the one meant. The
-// words typed beside it decide: the candidate that stands beside them in
-// most reports (the syllable pairs again) is taken, when any does.
+// "hien", "thien"; "koi": "loi", "khoi"), and the most frequent is often
+// not the one meant. The words typed beside it decide, by the syllable
+// pairs: first, the candidate with which the words around it stand as
+// typed in most reports ("binh sy koi": "binh sy" and "sy khoi" in one
+// report, where "sy loi" is the more frequent pair but never after "binh
+// sy"); then, when no candidate does, the one that stands beside its
+// neighbours in most reports. Bounded: kContextCandidates candidates, one
+// count of posting lists a handful long each.
 void PreferSlipsInContext(const Xapian::Database& db, const std::function<const SlipTable&()>& slips,
                           std::vector<Piece>* pieces) {
   std::vector<Piece*> words;
@@ -404,22 +418,33 @@ void PreferSlipsInContext(const Xapian::Database& db, const std::function<const 
     const Piece& w = *words[i];
     return w.correction && !w.correction->expanded ? w.correction->to : w.folded;
   };
-  auto beside = [&](std::size_t i, std::string_view word) {
-    Xapian::doccount n = 0;
-    if (i > 0) n += db.get_termfreq(schema::PairTerm(seen_as(i - 1), word));
-    if (i + 1 < words.size()) n += db.get_termfreq(schema::PairTerm(word, seen_as(i + 1)));
-    return n;
+  // (reports where the pairs around word i stand together, reports holding
+  // each pair of word i with a neighbour, summed)
+  auto evidence = [&](std::size_t i, std::string_view word) {
+    std::vector<std::string> together;
+    Xapian::doccount beside = 0;
+    if (i > 0) {
+      together.push_back(schema::PairTerm(seen_as(i - 1), word));
+      beside += db.get_termfreq(together.back());
+      if (i > 1) together.push_back(schema::PairTerm(seen_as(i - 2), seen_as(i - 1)));
+    }
+    if (i + 1 < words.size()) {
+      together.push_back(schema::PairTerm(word, seen_as(i + 1)));
+      beside += db.get_termfreq(together.back());
+      if (i + 2 < words.size()) together.push_back(schema::PairTerm(seen_as(i + 1), seen_as(i + 2)));
+    }
+    return std::make_pair(beside == 0 ? 0 : HoldingAll(db, together), beside);
   };
   for (std::size_t i = 0; i < words.size(); ++i) {
     Piece& w = *words[i];
     if (!w.correction || w.correction->kind != Correction::Kind::kSlip) continue;
     const Xapian::doccount minimum = w.correction->expanded ? db.get_termfreq(w.folded) * kFarLess : 1;
-    Xapian::doccount best = beside(i, w.correction->to);
+    auto best = evidence(i, w.correction->to);
     std::vector<std::string_view> neighbours = slips().Neighbours(w.folded);
     for (std::size_t n = 0; n < neighbours.size() && n < kContextCandidates; ++n) {
-      const Xapian::doccount evidence = beside(i, neighbours[n]);
-      if (evidence <= best || db.get_termfreq(std::string(neighbours[n])) < minimum) continue;
-      best = evidence;
+      const auto found = evidence(i, neighbours[n]);
+      if (found <= best || db.get_termfreq(std::string(neighbours[n])) < minimum) continue;
+      best = found;
       w.correction->to = std::string(neighbours[n]);
     }
   }

@@ -5,6 +5,7 @@
 
 #include "analyzers/analyzer.h"
 #include "analyzers/metadata/phrase_matcher.h"
+#include "index/schema.h"
 
 namespace tinhgon {
 namespace {
@@ -163,6 +164,32 @@ TEST_CASE("a rare word one slip from a far more frequent one is searched as eith
   // "sap" (20) and "sao"? none; "nhap" (15) against "nhat" (30): not far rarer.
   CHECK(CorrectTyping(analyzer, db, slips, "nhap", &corrections) == "nhap");
   CHECK(corrections.empty());
+}
+
+TEST_CASE("a slip takes the word that stands with the words around it in one report", "[typing]") {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  auto add = [&](int count, std::initializer_list<std::string> terms) {
+    for (int i = 0; i < count; ++i) {
+      Xapian::Document doc;
+      for (const std::string& t : terms) doc.add_term(t);
+      db.add_document(doc);
+    }
+  };
+  // "loi" is the more frequent word one key from "koi", and "sy loi" the
+  // more frequent pair; only "khoi" follows "binh sy" in any report.
+  add(36, {"loi"});
+  add(14, {"sy", "loi", schema::PairTerm("sy", "loi")});
+  add(19, {"khoi"});
+  add(1, {"binh", "sy", "khoi", schema::PairTerm("binh", "sy"), schema::PairTerm("sy", "khoi")});
+  add(5, {"binh", "sy", schema::PairTerm("binh", "sy")});
+  SlipTable table(db);
+  auto slips = [&]() -> const SlipTable& { return table; };
+  Analyzer analyzer;
+  std::vector<Correction> corrections;
+  CHECK(CorrectTyping(analyzer, db, slips, "binh sy koi", &corrections) == "binh sy khoi");
+  corrections.clear();
+  // With one neighbour only, the pair more reports hold decides.
+  CHECK(CorrectTyping(analyzer, db, slips, "sy koi", &corrections) == "sy loi");
 }
 
 }  // namespace tinhgon
