@@ -50,7 +50,9 @@ struct Clause {
 //  - an abbreviation also matches its full form as a phrase ("UBND" →
 //    "ủy ban nhân dân"), and the full form typed matches reports that
 //    abbreviate it (their expansions are indexed);
-//  - title matches weigh more already in the index (schema.h).
+//  - title matches weigh more already in the index (schema.h);
+//  - the scheme that weighs the terms (BM25, or IneB2 for a question) is
+//    the searcher's choice (weighting.h).
 class QueryBuilder {
  public:
   static constexpr double kExactBoost = 2.0;

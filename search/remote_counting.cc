@@ -42,10 +42,15 @@ namespace {
 // clauses each still runs in about the time of the facet count.
 constexpr std::size_t kMaxCombinations = 256;
 // Per clause held, in the fallback ranking: more than twice what a ranking
-// query can weigh (BM25 gives a term a few tens at most), so the clauses
-// held always decide first and the cutoff never lets the ranking's weight
-// make up for a missing clause.
-constexpr double kHeldWeight = 1e6;
+// query can weigh, so the clauses held always decide first and the cutoff
+// never lets the ranking's weight make up for a missing clause. The
+// fallback ranks questions (it needs 13 clauses or more), weighed by IneB2
+// (weighting.h), whose weight per term has no fixed ceiling as BM25's has:
+// it grows with a term's mean wdf (titles count 10) and is summed over up to
+// 64 clauses, their exact forms and pairs, some thousands at most. 1e9
+// leaves a margin of 1e5 and, at 64 clauses, a resolution of 1e-5 for the
+// ranking within a count of clauses held.
+constexpr double kHeldWeight = 1e9;
 
 // Every document, weighing `weight`.
 Xapian::Query Weighing(double weight) {

@@ -294,7 +294,7 @@ Xapian::MSet Searcher::RankRelaxed(const Plan& plan, const RelaxedMatch& relaxed
   }
   Xapian::Enquire enquire(db());
   enquire.set_query(query);  // the match set has every filter applied already
-  enquire.set_weighting_scheme(*WeightingFor(plan.clauses->clauses.size()));
+  enquire.set_weighting_scheme(*WeightingFor(plan.clauses->clauses.size()));  // as the query was ranked first
   SetSort(enquire, sort);
   return counting_->RankRelaxed(relaxed, enquire, window.first, window.count);
 }

@@ -405,8 +405,9 @@ Xapian::doccount HoldingAll(const Xapian::Database& db, const std::vector<std::s
 // typed in most reports ("binh sy koi": "binh sy" and "sy khoi" in one
 // report, where "sy loi" is the more frequent pair but never after "binh
 // sy"); then, when no candidate does, the one that stands beside its
-// neighbours in most reports. Bounded: kContextCandidates candidates, one
-// count of posting lists a handful long each.
+// neighbours in most reports. Bounded: kContextCandidates candidates a
+// word, and at most kJointCounts counts of reports a query, each skipped
+// when a pair of the candidate's is in no report.
 void PreferSlipsInContext(const Xapian::Database& db, const std::function<const SlipTable&()>& slips,
                           std::vector<Piece>* pieces) {
   std::vector<Piece*> words;
@@ -418,34 +419,46 @@ void PreferSlipsInContext(const Xapian::Database& db, const std::function<const 
     const Piece& w = *words[i];
     return w.correction && !w.correction->expanded ? w.correction->to : w.folded;
   };
-  // (reports where the pairs around word i stand together, reports holding
-  // each pair of word i with a neighbour, summed)
-  auto evidence = [&](std::size_t i, std::string_view word) {
-    std::vector<std::string> together;
-    Xapian::doccount beside = 0;
-    if (i > 0) {
-      together.push_back(schema::PairTerm(seen_as(i - 1), word));
-      beside += db.get_termfreq(together.back());
-      if (i > 1) together.push_back(schema::PairTerm(seen_as(i - 2), seen_as(i - 1)));
-    }
-    if (i + 1 < words.size()) {
-      together.push_back(schema::PairTerm(word, seen_as(i + 1)));
-      beside += db.get_termfreq(together.back());
-      if (i + 2 < words.size()) together.push_back(schema::PairTerm(seen_as(i + 1), seen_as(i + 2)));
-    }
-    return std::make_pair(beside == 0 ? 0 : HoldingAll(db, together), beside);
-  };
+  int counts_left = kJointCounts;
   for (std::size_t i = 0; i < words.size(); ++i) {
     Piece& w = *words[i];
     if (!w.correction || w.correction->kind != Correction::Kind::kSlip) continue;
-    const Xapian::doccount minimum = w.correction->expanded ? db.get_termfreq(w.folded) * kFarLess : 1;
-    auto best = evidence(i, w.correction->to);
     std::vector<std::string_view> neighbours = slips().Neighbours(w.folded);
-    for (std::size_t n = 0; n < neighbours.size() && n < kContextCandidates; ++n) {
-      const auto found = evidence(i, neighbours[n]);
-      if (found <= best || db.get_termfreq(std::string(neighbours[n])) < minimum) continue;
+    neighbours.resize(std::min(neighbours.size(), kContextCandidates));
+    // The pairs the neighbours form beyond word i: when a report lacks one,
+    // no candidate stands with them all, and the pairs' frequencies decide.
+    std::vector<std::string> around;
+    if (i > 1) around.push_back(schema::PairTerm(seen_as(i - 2), seen_as(i - 1)));
+    if (i + 2 < words.size()) around.push_back(schema::PairTerm(seen_as(i + 1), seen_as(i + 2)));
+    const bool count_together =
+        counts_left > static_cast<int>(neighbours.size()) &&
+        std::all_of(around.begin(), around.end(), [&](const std::string& pair) { return db.get_termfreq(pair) > 0; });
+    // (reports where word i stands with the pairs around it, reports
+    // holding each pair of word i with a neighbour, summed)
+    auto evidence = [&](std::string_view word) {
+      std::vector<std::string> together = around;
+      Xapian::doccount beside = 0;
+      bool each_held = true;
+      auto pair = [&](std::string term) {
+        const Xapian::doccount held = db.get_termfreq(term);
+        beside += held;
+        each_held = each_held && held > 0;
+        together.push_back(std::move(term));
+      };
+      if (i > 0) pair(schema::PairTerm(seen_as(i - 1), word));
+      if (i + 1 < words.size()) pair(schema::PairTerm(word, seen_as(i + 1)));
+      if (!count_together || !each_held) return std::make_pair(Xapian::doccount{0}, beside);
+      if (together.size() > 1) --counts_left;
+      return std::make_pair(HoldingAll(db, together), beside);
+    };
+    const Xapian::doccount minimum = w.correction->expanded ? db.get_termfreq(w.folded) * kFarLess : 1;
+    auto best = evidence(w.correction->to);
+    for (std::string_view candidate : neighbours) {
+      if (candidate == w.correction->to || db.get_termfreq(std::string(candidate)) < minimum) continue;
+      const auto found = evidence(candidate);
+      if (found <= best) continue;
       best = found;
-      w.correction->to = std::string(neighbours[n]);
+      w.correction->to = std::string(candidate);
     }
   }
 }

@@ -86,6 +86,10 @@ inline constexpr Xapian::doccount kWeakPair = 5;
 inline constexpr std::size_t kContextCandidates = 30;
 inline constexpr double kContextGain = kFarLess;
 inline constexpr int kContextRounds = 2;
+// Counts of reports where a slip's candidate stands with the words around it
+// (an AND of up to four pair terms each), at most this many a query: a word
+// whose candidates would go past it is decided by its pairs' frequencies.
+inline constexpr int kJointCounts = 64;
 
 // A query with its mistyped words replaced by what the index holds. A word
 // no report holds is replaced: by its Telex or VNI reading when reports hold

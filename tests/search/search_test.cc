@@ -8,6 +8,7 @@
 #include "index/schema.h"
 #include "indexer/indexer.h"
 #include "search/query_parser.h"
+#include "search/weighting.h"
 
 #include <cstdio>
 #include <sys/wait.h>
@@ -60,6 +61,7 @@ class Fixture {
     return ids;
   }
   Searcher& searcher() { return *searcher_; }
+  std::filesystem::path index() const { return dir_ / "index"; }
 
  private:
   TempDir dir_;
@@ -208,6 +210,52 @@ TEST_CASE("a query that finds nothing with every word is relaxed, and says so", 
   ordered_json strict = Shared().Search("hợp AND xyzzyq");
   CHECK(strict["total"] == 0);
   CHECK(strict["relaxed"].is_null());
+}
+
+namespace {
+
+// The weight of the best report for unaccented `words` (no slips, no
+// abbreviations) ranked as the searcher ranks them: every word required, or
+// any of them when relaxed, and the syllable pairs weighing.
+double BestWeight(const std::filesystem::path& index, const std::vector<std::string>& words, bool relaxed,
+                  const Xapian::Weight& scheme) {
+  Xapian::Database db((index / "XAPIANDB").string());
+  std::vector<Xapian::Query> terms(words.begin(), words.end()), pairs;
+  for (std::size_t i = 0; i + 1 < words.size(); ++i) pairs.emplace_back(tinhgon::schema::PairTerm(words[i], words[i + 1]));
+  Xapian::Query all(relaxed ? Xapian::Query::OP_OR : Xapian::Query::OP_AND, terms.begin(), terms.end());
+  Xapian::Enquire enquire(db);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_MAYBE, all,
+                                  Xapian::Query(Xapian::Query::OP_OR, pairs.begin(), pairs.end())));
+  enquire.set_weighting_scheme(scheme);
+  Xapian::MSet best = enquire.get_mset(0, 1);
+  return best.empty() ? -1 : best.begin().get_weight();
+}
+
+double TopScore(const std::string& q) {
+  SearchRequest r;
+  r.q = q;
+  tinhgon::SearchResponse response = Shared().searcher().Search(r);
+  return response.results.empty() ? -2 : response.results.front().score;
+}
+
+}  // namespace
+
+TEST_CASE("keywords are weighed by BM25 and a question by IneB2, relaxed or not", "[search][ranking]") {
+  const Xapian::BM25Weight bm25;
+  const Xapian::IneB2Weight ineb2(tinhgon::kQuestionNormalization);
+  // Four words, held together by three reports: every word required.
+  const std::vector<std::string> keywords{"hop", "nhat", "van", "phong"};
+  const double keyword_score = TopScore("hop nhat van phong");
+  CHECK(keyword_score == Approx(BestWeight(Shared().index(), keywords, false, bm25)));
+  CHECK(keyword_score != Approx(BestWeight(Shared().index(), keywords, false, ineb2)));
+  // Five words, all held by one report only: a question, relaxed.
+  const std::vector<std::string> question{"hop", "nhat", "van", "phong", "tinh"};
+  SearchRequest r;
+  r.q = "hop nhat van phong tinh";
+  REQUIRE(Shared().searcher().Search(r).relaxed.has_value());
+  const double question_score = TopScore(r.q);
+  CHECK(question_score == Approx(BestWeight(Shared().index(), question, true, ineb2)));
+  CHECK(question_score != Approx(BestWeight(Shared().index(), question, true, bm25)));
 }
 
 TEST_CASE("an unaccented word is read as the other words make likely, and marked only so", "[search][reading]") {

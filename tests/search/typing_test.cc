@@ -182,11 +182,16 @@ TEST_CASE("a slip takes the word that stands with the words around it in one rep
   add(19, {"khoi"});
   add(1, {"binh", "sy", "khoi", schema::PairTerm("binh", "sy"), schema::PairTerm("sy", "khoi")});
   add(5, {"binh", "sy", schema::PairTerm("binh", "sy")});
+  // The same on the right: only "khoi" comes before "tuyen bo".
+  add(14, {"loi", "tuyen", schema::PairTerm("loi", "tuyen")});
+  add(1, {"khoi", "tuyen", "bo", schema::PairTerm("khoi", "tuyen"), schema::PairTerm("tuyen", "bo")});
+  add(5, {"tuyen", "bo", schema::PairTerm("tuyen", "bo")});
   SlipTable table(db);
   auto slips = [&]() -> const SlipTable& { return table; };
   Analyzer analyzer;
   std::vector<Correction> corrections;
   CHECK(CorrectTyping(analyzer, db, slips, "binh sy koi", &corrections) == "binh sy khoi");
+  CHECK(CorrectTyping(analyzer, db, slips, "koi tuyen bo", &corrections) == "khoi tuyen bo");
   corrections.clear();
   // With one neighbour only, the pair more reports hold decides.
   CHECK(CorrectTyping(analyzer, db, slips, "sy koi", &corrections) == "sy loi");
