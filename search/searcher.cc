@@ -147,6 +147,9 @@ struct Searcher::Plan {
   std::vector<Correction> corrections;           // mistyped words, and what was searched instead
   std::shared_ptr<const SlipTable> slips;        // held while the plan is made
   bool corrected = false;                        // q is not the query as typed
+
+  // What the weighting scheme is chosen by (weighting.h): 0 with operators.
+  std::size_t clause_count() const { return clauses ? clauses->clauses.size() : 0; }
 };
 
 Searcher::Plan Searcher::MakePlan(const SearchRequest& r) {
@@ -215,7 +218,7 @@ SearchResponse Searcher::Run(const SearchRequest& r, const Window& window) {
     Plan plan = MakePlan(r);  // corrections look words up in this revision
     Xapian::Enquire enquire(db());
     enquire.set_query(plan.ranking);
-    enquire.set_weighting_scheme(*WeightingFor(plan.clauses ? plan.clauses->clauses.size() : 0));
+    enquire.set_weighting_scheme(*WeightingFor(plan.clause_count()));
     SetSort(enquire, r.sort);
     Xapian::MSet mset = enquire.get_mset(window.first, window.count, kRelaxBelow);
     SearchResponse response;
@@ -294,7 +297,7 @@ Xapian::MSet Searcher::RankRelaxed(const Plan& plan, const RelaxedMatch& relaxed
   }
   Xapian::Enquire enquire(db());
   enquire.set_query(query);  // the match set has every filter applied already
-  enquire.set_weighting_scheme(*WeightingFor(plan.clauses->clauses.size()));  // as the query was ranked first
+  enquire.set_weighting_scheme(*WeightingFor(plan.clause_count()));  // as the query was ranked first
   SetSort(enquire, sort);
   return counting_->RankRelaxed(relaxed, enquire, window.first, window.count);
 }

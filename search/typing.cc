@@ -436,20 +436,20 @@ void PreferSlipsInContext(const Xapian::Database& db, const std::function<const 
     // (reports where word i stands with the pairs around it, reports
     // holding each pair of word i with a neighbour, summed)
     auto evidence = [&](std::string_view word) {
-      std::vector<std::string> together = around;
+      std::vector<std::string> pairs;
+      if (i > 0) pairs.push_back(schema::PairTerm(seen_as(i - 1), word));
+      if (i + 1 < words.size()) pairs.push_back(schema::PairTerm(word, seen_as(i + 1)));
       Xapian::doccount beside = 0;
       bool each_held = true;
-      auto pair = [&](std::string term) {
-        const Xapian::doccount held = db.get_termfreq(term);
+      for (const std::string& pair : pairs) {
+        const Xapian::doccount held = db.get_termfreq(pair);
         beside += held;
         each_held = each_held && held > 0;
-        together.push_back(std::move(term));
-      };
-      if (i > 0) pair(schema::PairTerm(seen_as(i - 1), word));
-      if (i + 1 < words.size()) pair(schema::PairTerm(word, seen_as(i + 1)));
+      }
       if (!count_together || !each_held) return std::make_pair(Xapian::doccount{0}, beside);
-      if (together.size() > 1) --counts_left;
-      return std::make_pair(HoldingAll(db, together), beside);
+      pairs.insert(pairs.end(), around.begin(), around.end());
+      if (pairs.size() > 1) --counts_left;
+      return std::make_pair(HoldingAll(db, pairs), beside);
     };
     const Xapian::doccount minimum = w.correction->expanded ? db.get_termfreq(w.folded) * kFarLess : 1;
     auto best = evidence(w.correction->to);
