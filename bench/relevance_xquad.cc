@@ -13,8 +13,13 @@
 // paragraph has no title of its own.
 //
 //   relevance_xquad XQUAD_JSON [--work DIR] [--tinhgon-only] [--pg CONNINFO]
+//                   [--per-question FILE]
 //
-// Prints MRR@10, Recall@1 and Recall@10 per engine and variant.
+// Prints MRR@10, Recall@1 and Recall@10 per engine and variant. With
+// --per-question, FILE gets one line per engine, variant and question
+// (tab-separated: engine, variant, relevant paragraph, rank of it in the
+// top 10 or 0, question), so that a choice can be made on one half of the
+// paragraphs and checked on the other (docs/ANALYSIS.md).
 
 #include <cctype>
 #include <cstdio>
@@ -170,12 +175,13 @@ int main(int argc, char** argv) {
   std::string xquad, work = "relevance-xquad";
   bool tinhgon_only = false;
   double title_weight = 50;
-  std::string pg_conninfo;
+  std::string pg_conninfo, per_question_path;
   app.add_option("xquad", xquad, "xquad.vi.json")->required()->check(CLI::ExistingFile);
   app.add_option("--work", work, "Directory for the corpus and the index");
   app.add_flag("--tinhgon-only", tinhgon_only, "Leave out the peers");
   app.add_option("--fts5-title-weight", title_weight, "Weight of FTS5's (empty) title column in bm25(), as in known_item");
   app.add_option("--pg", pg_conninfo, "libpq connection string of a cluster set up by bench/lib.sh (pg_start)");
+  app.add_option("--per-question", per_question_path, "Write every question's rank, per engine and variant, to FILE");
   CLI11_PARSE(app, argc, argv);
 
   std::ifstream in(xquad);
@@ -238,6 +244,11 @@ int main(int argc, char** argv) {
     }
   }
 
+  std::unique_ptr<std::ofstream> per_question;
+  if (!per_question_path.empty()) {
+    per_question = std::make_unique<std::ofstream>(per_question_path);
+    if (!*per_question) throw std::runtime_error("cannot write " + per_question_path);
+  }
   std::printf("%d paragraphs, %zu questions\n%-36s %-20s %8s %8s %8s\n", paragraph, questions.size(), "engine",
               "variant", "MRR@10", "R@1", "R@10");
   const std::vector<std::pair<const char*, std::string (*)(const std::string&)>> variants = {
@@ -249,13 +260,16 @@ int main(int argc, char** argv) {
       double mrr = 0, r1 = 0, r10 = 0;
       for (const auto& [question, relevant] : questions) {
         std::vector<std::string> top = rank_of(transform(question));
+        std::size_t found = 0;
         for (std::size_t rank = 1; rank <= top.size() && rank <= 10; ++rank) {
           if (top[rank - 1] != relevant) continue;
+          found = rank;
           mrr += 1.0 / static_cast<double>(rank);
           r1 += rank == 1;
           r10 += 1;
           break;
         }
+        if (per_question) *per_question << engine << '\t' << name << '\t' << relevant << '\t' << found << '\t' << question << '\n';
       }
       double n = static_cast<double>(questions.size());
       std::printf("%-36s %-20s %8.3f %8.3f %8.3f\n", engine.c_str(), name, mrr / n, r1 / n, r10 / n);
