@@ -1,5 +1,6 @@
 #include "search/index_handle.h"
 
+#include "index/schema.h"
 #include "search/search_request.h"
 
 namespace tinhgon {
@@ -26,7 +27,10 @@ void IndexHandle::Open(ShardList list) {
   list_ = std::move(list);
   shards_ = std::move(shards);
   db_ = std::move(combined);
+  ReadSchemaVersion();
 }
+
+void IndexHandle::ReadSchemaVersion() { schema_version_ = db_.get_metadata(std::string(schema::kVersionKey)); }
 
 bool IndexHandle::Refresh() {
   std::string error;
@@ -37,7 +41,8 @@ bool IndexHandle::Refresh() {
     return true;
   }
   try {
-    db_.reopen();
+    // A replica's first copy arrives in the database it opened empty.
+    if (db_.reopen()) ReadSchemaVersion();
   } catch (const Xapian::DatabaseOpeningError&) {
     // xapian-replicate deletes a replica's previous copy as soon as its stub
     // names the next (tinhgon's rebuild keeps the previous generation): if

@@ -49,12 +49,18 @@ class IndexHandle {
   // directory, the stubs read and each shard's state. Two handles on the
   // same state give the same key.
   std::string RevisionKey() const;
+  // The schema version the index was written with (index/schema.h), read
+  // from its first shard whenever it is opened or moves to a new revision;
+  // empty for a read replica before its first copy.
+  const std::string& schema_version() const { return schema_version_; }
+
   // What /metrics shows: "gen-N@REV" for one database, "gen-N@REV,REV..."
   // for shards; a stub listing shards itself has no generation ("shards@...").
   std::string revision() const;
 
  private:
   void Open(ShardList list);
+  void ReadSchemaVersion();
   // A shard's state: its revision; for a remote shard, whose revision
   // Xapian 1.4 does not send, its uuid and counts, which every commit that
   // adds, deletes or resizes a document changes (no facet table is built
@@ -66,6 +72,7 @@ class IndexHandle {
   ShardList list_;
   std::vector<Xapian::Database> shards_;
   Xapian::Database db_;
+  std::string schema_version_;
 };
 
 }  // namespace tinhgon

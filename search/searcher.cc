@@ -47,6 +47,16 @@ std::optional<Hit> DecodeHit(const Xapian::Document& document, double weight, st
   return Hit{std::move(*report), weight, {}};
 }
 
+// An index written with another schema version (schema.h) holds terms,
+// values or weights this server reads otherwise: it still answers, since a
+// service should not stop over it, but every response says so, for a count
+// read from it may be wrong. Empty: a read replica before its first copy.
+std::optional<std::string> OtherSchema(const std::string& version) {
+  if (version.empty() || version == schema::kVersion) return std::nullopt;
+  return "the index was written with schema version " + version + " and this server reads version " +
+         std::string(schema::kVersion) + ": counts and ranking may be wrong until it is rebuilt (tinhgon-index --rebuild)";
+}
+
 }  // namespace
 
 Searcher::Searcher(const std::filesystem::path& db, std::shared_ptr<RevisionTables> tables,
@@ -241,6 +251,7 @@ SearchResponse Searcher::Run(const SearchRequest& r, const Window& window) {
     if (!response.suggestion) response.suggestion = Suggest(plan);
     response.results = Hits(mset, documents, plan.highlight, read, window.snippets);
     response.warnings.insert(response.warnings.begin(), plan.warnings.begin(), plan.warnings.end());
+    if (std::optional<std::string> stale = OtherSchema(index_->schema_version())) response.warnings.push_back(*stale);
     response.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     return response;
   });

@@ -10,6 +10,7 @@
 #include "corpus/report_id.h"
 #include "indexer/document_writer.h"
 #include "index/index_store.h"
+#include "index/schema.h"
 #include "server/atom_feed.h"
 #include "server/csv_export.h"
 #include "server/http_errors.h"
@@ -180,7 +181,11 @@ void RegisterApi(Routes* server, SearcherPool* searchers, const std::filesystem:
                          {"analysis",
                           {{"index", index.analysis},
                            {"server", std::string(AnalysisFingerprint())},
-                           {"current", index.analysis_current()}}}}
+                           {"current", index.analysis_current()}}},
+                         {"schema",
+                          {{"index", index.schema},
+                           {"server", std::string(schema::kVersion)},
+                           {"current", index.schema_current()}}}}
                         .dump(),
                     kJson);
   }));

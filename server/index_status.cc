@@ -12,6 +12,8 @@ namespace tinhgon {
 
 bool IndexStatus::analysis_current() const { return analysis == AnalysisFingerprint(); }
 
+bool IndexStatus::schema_current() const { return schema == schema::kVersion; }
+
 IndexStatus ReadIndexStatus(const std::filesystem::path& dir) {
   IndexStatus status;
   std::string why;
@@ -25,7 +27,8 @@ IndexStatus ReadIndexStatus(const std::filesystem::path& dir) {
     // is readable only when all of them are. Its metadata is the first
     // shard's, which every shard of one build shares.
     Xapian::Database db(dir.string());
-    if (db.get_metadata(std::string(schema::kVersionKey)).empty()) {
+    status.schema = db.get_metadata(std::string(schema::kVersionKey));
+    if (status.schema.empty()) {
       // What xapian-replicate opens a new replica with until the first copy
       // arrives: a health check must not let a balancer send searches there.
       status.error = dir.string() + " holds an empty database (a read replica before its first copy)";

@@ -7,6 +7,7 @@
 #include <spdlog/spdlog.h>
 
 #include "analyzers/metadata/analysis_fingerprint.h"
+#include "index/schema.h"
 #include "server/connection_pool.h"
 #include "server/index_status.h"
 #include "server/routes.h"
@@ -66,6 +67,11 @@ Service::Service(ServiceOptions options)
                  "queries may miss what they should find until tinhgon-index runs again",
                  options_.db.string(), index.analysis.empty() ? "unknown" : index.analysis,
                  std::string(AnalysisFingerprint()));
+  }
+  if (index.readable && !index.schema_current()) {
+    spdlog::warn("the index in {} was written with schema version {} and this server reads version {}: "
+                 "counts and ranking may be wrong until tinhgon-index --rebuild runs",
+                 options_.db.string(), index.schema, std::string(schema::kVersion));
   }
 }
 

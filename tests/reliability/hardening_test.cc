@@ -413,6 +413,35 @@ TEST_CASE("an index written by another analysis chain is analyzed again and repo
   CHECK(json::parse(server.Get("/healthz")->body)["analysis"]["current"] == true);
 }
 
+TEST_CASE("an index written with another schema still answers, and every search and /healthz say so",
+          "[hardening][schema]") {
+  Index index;
+  auto set_schema = [&](const std::string& version) {
+    Xapian::WritableDatabase db(tinhgon::schema::LiveGeneration(index.db()).string(), Xapian::DB_OPEN);
+    db.set_metadata(std::string(tinhgon::schema::kVersionKey), version);
+    db.commit();
+  };
+  set_schema("8");
+  TestServer server(index.db());
+  json health = json::parse(server.Get("/healthz")->body);
+  CHECK(health["schema"]["current"] == false);
+  CHECK(health["schema"]["index"] == "8");
+  CHECK(health["schema"]["server"] == std::string(tinhgon::schema::kVersion));
+  auto stale = server.Get("/api/search?q=van");
+  REQUIRE(stale);
+  CHECK(stale->status == 200);
+  json body = json::parse(stale->body);
+  CHECK(body["total"].get<int>() > 0);
+  REQUIRE(body["warnings"].size() == 1);
+  CHECK(body["warnings"][0].get<std::string>().find("schema version 8") != std::string::npos);
+  CHECK(body["warnings"][0].get<std::string>().find("--rebuild") != std::string::npos);
+  set_schema(std::string(tinhgon::schema::kVersion));  // the same searchers move to the new revision
+  auto current = server.Get("/api/search?q=van");
+  REQUIRE(current);
+  CHECK(json::parse(current->body)["warnings"].empty());
+  CHECK(json::parse(server.Get("/healthz")->body)["schema"]["current"] == true);
+}
+
 TEST_CASE("/healthz answers while every searcher is in use", "[hardening][health]") {
   Index index;
   tinhgon::SearcherPool pool(index.db(), 1);
