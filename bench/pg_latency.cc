@@ -27,16 +27,11 @@
 
 #include <CLI/CLI.hpp>
 
-#include "bench/mix.h"
+#include "bench/peer_timing.h"
 #include "bench/postgres.h"
 
-namespace {
-
-using Clock = std::chrono::steady_clock;
-
-double Ms(Clock::time_point since) { return std::chrono::duration<double, std::milli>(Clock::now() - since).count(); }
-
-}  // namespace
+using tinhgon::bench::Clock;
+using tinhgon::bench::MsSince;
 
 int main(int argc, char** argv) {
   CLI::App app{"pg_latency: PostgreSQL full-text search on the benchmark query mix"};
@@ -52,13 +47,7 @@ int main(int argc, char** argv) {
   app.add_option("--connections", connections, "Load levels")->delimiter(',')->check(CLI::Range(1, 90));
   CLI11_PARSE(app, argc, argv);
 
-  std::vector<std::vector<std::string>> queries;
-  for (const auto& params : tinhgon::bench::ReadMix(mix_file)) {
-    auto q = params.find("q");
-    if (q == params.end()) continue;
-    std::vector<std::string> words = tinhgon::bench::PlainWords(q->second);
-    if (!words.empty()) queries.push_back(std::move(words));
-  }
+  const std::vector<std::vector<std::string>> queries = tinhgon::bench::MixWords(mix_file);
   if (queries.empty()) {
     std::fprintf(stderr, "pg_latency: no queries in %s\n", mix_file.c_str());
     return 1;
@@ -67,32 +56,18 @@ int main(int argc, char** argv) {
   using tinhgon::bench::PgSearchSql;
   try {
     tinhgon::bench::Postgres single(conninfo);
-    std::printf("%zu queries, %d runs, medians of each run's figures\n", queries.size(), runs);
-    std::printf("%-34s %9s %9s %9s %9s\n", "engine", "p50 ms", "p95 ms", "p99 ms", "q/s");
+    tinhgon::bench::PrintSingleConnectionHeader(queries.size(), runs);
     for (auto [name, any, count] : {std::make_tuple("postgresql AND", false, false),
                                     std::make_tuple("postgresql OR", true, false),
                                     std::make_tuple("postgresql OR, every match counted", true, true)}) {
       single.Prepare(name, PgSearchSql(table, config, "ts_rank", count));
-      std::vector<double> p50, p95, p99, qps;
-      for (int run = 0; run <= runs; ++run) {  // run 0 warms the caches
-        std::vector<double> ms;
-        const auto start = Clock::now();
-        for (const auto& words : queries) {
-          const auto t = Clock::now();
-          single.Run(name, {PgQueryText(words, any)});
-          ms.push_back(Ms(t));
-        }
-        const double total = Ms(start) / 1000;
-        if (run == 0) continue;
-        auto f = tinhgon::bench::PercentilesOf(ms);
-        p50.push_back(f.p50), p95.push_back(f.p95), p99.push_back(f.p99), qps.push_back(queries.size() / total);
-      }
-      using tinhgon::bench::Median;
-      std::printf("%-34s %9.2f %9.2f %9.2f %9.0f\n", name, Median(p50), Median(p95), Median(p99), Median(qps));
+      tinhgon::bench::PrintSingleConnection(name, queries, runs, [&, name = name, any = any](const auto& words) {
+        single.Run(name, {PgQueryText(words, any)});
+      });
     }
 
     std::printf("\nload: OR with every match counted, %d s per level\n", seconds);
-    std::printf("%-12s %10s %10s %10s %8s\n", "connections", "req/s", "p50 ms", "p99 ms", "errors");
+    tinhgon::bench::PrintLoadHeader();
     const std::string sql = PgSearchSql(table, config, "ts_rank", true);
     for (int n : connections) {
       std::vector<std::vector<double>> latencies(static_cast<std::size_t>(n));
@@ -123,7 +98,7 @@ int main(int argc, char** argv) {
             const auto t = Clock::now();
             try {
               c->Run("q", {PgQueryText(queries[q], true)});
-              if (Clock::now() <= deadline) latencies[static_cast<std::size_t>(i)].push_back(Ms(t));
+              if (Clock::now() <= deadline) latencies[static_cast<std::size_t>(i)].push_back(MsSince(t));
             } catch (const std::exception&) {
               if (!over) ++errors;  // a statement cancelled at the deadline is no error
             }
@@ -148,11 +123,7 @@ int main(int argc, char** argv) {
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
       }
       for (auto& t : threads) t.join();
-      std::vector<double> all;
-      for (auto& l : latencies) all.insert(all.end(), l.begin(), l.end());
-      const double rps = static_cast<double>(all.size()) / seconds;
-      auto f = tinhgon::bench::PercentilesOf(all);
-      std::printf("%-12d %10.1f %10.2f %10.2f %8ld\n", n, rps, f.p50, f.p99, errors.load());
+      tinhgon::bench::PrintLoadLevel(n, latencies, seconds, errors.load());
     }
   } catch (const std::exception& e) {
     std::fprintf(stderr, "pg_latency: %s\n", e.what());

@@ -22,13 +22,12 @@
 #include <CLI/CLI.hpp>
 #include <mysql.h>
 
-#include "bench/mix.h"
+#include "bench/peer_timing.h"
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
-double Ms(Clock::time_point since) { return std::chrono::duration<double, std::milli>(Clock::now() - since).count(); }
+using tinhgon::bench::Clock;
+using tinhgon::bench::MsSince;
 
 // A SphinxQL connection; throws on failure to connect.
 class Connection {
@@ -82,43 +81,23 @@ int main(int argc, char** argv) {
   app.add_option("--connections", connections, "Load levels")->delimiter(',');
   CLI11_PARSE(app, argc, argv);
 
-  std::vector<std::vector<std::string>> queries;
-  for (const auto& params : tinhgon::bench::ReadMix(mix_file)) {
-    auto q = params.find("q");
-    if (q == params.end()) continue;
-    std::vector<std::string> words = tinhgon::bench::PlainWords(q->second);
-    if (!words.empty()) queries.push_back(std::move(words));
-  }
+  const std::vector<std::vector<std::string>> queries = tinhgon::bench::MixWords(mix_file);
   if (queries.empty()) {
     std::fprintf(stderr, "sphinx_latency: no queries in %s\n", mix_file.c_str());
     return 1;
   }
   try {
     Connection single(port);
-    std::printf("%zu queries, %d runs, medians of each run's figures\n", queries.size(), runs);
-    std::printf("%-34s %9s %9s %9s %9s\n", "engine", "p50 ms", "p95 ms", "p99 ms", "q/s");
+    tinhgon::bench::PrintSingleConnectionHeader(queries.size(), runs);
     for (auto [name, op, facet] : {std::make_tuple("sphinx OR", " | ", false), std::make_tuple("sphinx AND", " ", false),
                                    std::make_tuple("sphinx OR, FACET", " | ", true)}) {
-      std::vector<double> p50, p95, p99, qps;
-      for (int run = 0; run <= runs; ++run) {  // run 0 warms the caches
-        std::vector<double> ms;
-        const auto start = Clock::now();
-        for (const auto& words : queries) {
-          const auto t = Clock::now();
-          if (!single.Run(Statement(words, op, facet))) throw std::runtime_error("query failed");
-          ms.push_back(Ms(t));
-        }
-        const double total = Ms(start) / 1000;
-        if (run == 0) continue;
-        auto f = tinhgon::bench::PercentilesOf(ms);
-        p50.push_back(f.p50), p95.push_back(f.p95), p99.push_back(f.p99), qps.push_back(queries.size() / total);
-      }
-      using tinhgon::bench::Median;
-      std::printf("%-34s %9.2f %9.2f %9.2f %9.0f\n", name, Median(p50), Median(p95), Median(p99), Median(qps));
+      tinhgon::bench::PrintSingleConnection(name, queries, runs, [&, op = op, facet = facet](const auto& words) {
+        if (!single.Run(Statement(words, op, facet))) throw std::runtime_error("query failed");
+      });
     }
 
     std::printf("\nload: OR with FACET, %d s per level\n", seconds);
-    std::printf("%-12s %10s %10s %10s %8s\n", "connections", "req/s", "p50 ms", "p99 ms", "errors");
+    tinhgon::bench::PrintLoadHeader();
     for (int n : connections) {
       std::vector<std::vector<double>> latencies(static_cast<std::size_t>(n));
       std::atomic<long> errors{0};
@@ -141,7 +120,7 @@ int main(int argc, char** argv) {
                q = (q + 1) % queries.size()) {
             const auto t = Clock::now();
             if (c->Run(Statement(queries[q], " | ", true))) {
-              latencies[static_cast<std::size_t>(i)].push_back(Ms(t));
+              latencies[static_cast<std::size_t>(i)].push_back(MsSince(t));
             } else {
               ++errors;
               try {
@@ -157,11 +136,7 @@ int main(int argc, char** argv) {
       deadline = Clock::now() + std::chrono::seconds(seconds);
       go = true;
       for (auto& t : threads) t.join();
-      std::vector<double> all;
-      for (auto& l : latencies) all.insert(all.end(), l.begin(), l.end());
-      const double rps = static_cast<double>(all.size()) / seconds;
-      auto f = tinhgon::bench::PercentilesOf(all);
-      std::printf("%-12d %10.1f %10.2f %10.2f %8ld\n", n, rps, f.p50, f.p99, errors.load());
+      tinhgon::bench::PrintLoadLevel(n, latencies, seconds, errors.load());
     }
   } catch (const std::exception& e) {
     std::fprintf(stderr, "sphinx_latency: %s\n", e.what());
