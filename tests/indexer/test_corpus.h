@@ -84,6 +84,13 @@ inline IndexResult IndexInputs(const TempDir& dir, bool rebuild = false) {
   return RunIndex(options);
 }
 
+// A dated plain-text report in `dir`/in/NAME.txt, as the text reader takes it:
+// its title, its date line (empty: undated), a blank line, the body.
+inline void WriteDatedReport(const TempDir& dir, const std::string& name, const std::string& title,
+                             const std::string& stamp, const std::string& body) {
+  WriteFile(dir / ("in/" + name + ".txt"), title + "\n" + stamp + "\n\n" + body);
+}
+
 inline std::string Report(const std::string& title, const std::string& body) {
   return title + "\n\n" + body + "\n";
 }

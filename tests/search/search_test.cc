@@ -28,8 +28,7 @@ namespace {
 class Fixture {
  public:
   Fixture() : dir_("search") {
-    auto write = [&](const std::string& name, const std::string& title, const std::string& stamp,
-                     const std::string& body) { WriteFile(dir_ / ("in/" + name + ".txt"), title + "\n" + stamp + "\n\n" + body); };
+    auto write = [&](auto&&... report) { tinhgon::testing::WriteDatedReport(dir_, report...); };
     write("duong-exact", "Sửa đường liên xã", "01/03/2019", "Huyện Yên Sơn, tỉnh Tuyên Quang sửa đường liên xã.");
     write("duong-folded", "Dương Liễu giảm biên chế", "02/03/2019", "Xã Dương Liễu giảm 2 biên chế; đương nhiệm giữ chức.");
     write("adjacent", "Hợp nhất văn phòng", "05/06/2020",

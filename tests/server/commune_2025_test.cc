@@ -22,7 +22,6 @@ using nlohmann::ordered_json;
 using tinhgon::SearchRequest;
 using tinhgon::Searcher;
 using tinhgon::testing::TempDir;
-using tinhgon::testing::WriteFile;
 
 namespace {
 
@@ -33,8 +32,7 @@ namespace {
 class Fixture {
  public:
   Fixture() : dir_("commune-2025") {
-    auto write = [&](const std::string& name, const std::string& title, const std::string& stamp,
-                     const std::string& body) { WriteFile(dir_ / ("in/" + name + ".txt"), title + "\n" + stamp + "\n\n" + body); };
+    auto write = [&](auto&&... report) { tinhgon::testing::WriteDatedReport(dir_, report...); };
     write("old-ward", "Bến Nghé tinh gọn bộ máy", "12/03/2019", "UBND phường Bến Nghé, Quận 1, TP.HCM giảm 2 đầu mối.");
     write("new-ward", "Phường Sài Gòn sau sắp xếp", "02/07/2025", "UBND phường Sài Gòn, TP.HCM giảm 3 đầu mối.");
     write("tan-dinh", "Tân Định tinh gọn", "05/05/2019", "UBND phường Tân Định, Quận 1, TP.HCM giảm 1 đầu mối.");
