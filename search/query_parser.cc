@@ -64,9 +64,12 @@ std::vector<Lexeme> Lex(std::string_view q) {
   return out;
 }
 
-// or := and (OR and)* ; and := unary ((AND | AND NOT | NOT | implicit) unary)*;
-// implicit juxtaposition is AND. NOT x / -x / AND NOT x excludes x from what
-// precedes it.
+// or := and (OR and)* ; and := ((AND | implicit) unary | (NOT | - | AND NOT) excluded)+;
+// implicit juxtaposition is AND. NOT x / -x / AND NOT x excludes x from the
+// rest of its group, wherever it stands in it ("-xã sáp nhập" is "sáp nhập
+// -xã"); a group of exclusions alone excludes from every report. What is
+// excluded is one word, a "phrase", a field or a ( group ): "-xã huyện"
+// excludes xã and requires huyện, as search engines read it.
 class Parser {
  public:
   explicit Parser(std::vector<Lexeme> lexemes) : l_(std::move(lexemes)) {
@@ -95,24 +98,39 @@ class Parser {
   }
 
   QueryNode And() {
-    QueryNode left = Unary();
+    std::optional<QueryNode> required, excluded;
     while (true) {
       Lexeme::Kind k = l_[p_].kind;
       const bool and_not = k == Lexeme::kAnd && (l_[p_ + 1].kind == Lexeme::kNot || l_[p_ + 1].kind == Lexeme::kMinus);
-      if (k == Lexeme::kAnd && !and_not) {
-        ++p_;
-        left = Combine(QueryNode::Kind::kAnd, std::move(left), Unary());
-      } else if (and_not || k == Lexeme::kNot || k == Lexeme::kMinus) {
+      if (and_not || k == Lexeme::kNot || k == Lexeme::kMinus) {
         p_ += and_not ? 2 : 1;
-        QueryNode negative = Unary();
-        QueryNode node{QueryNode::Kind::kNot, "", {}, {std::move(left), std::move(negative)}};
-        left = std::move(node);
+        Add(QueryNode::Kind::kOr, &excluded, Excluded());
+      } else if (k == Lexeme::kAnd) {
+        if (!required && !excluded) throw SyntaxError("an operator with nothing to apply to");
+        ++p_;
+        Add(QueryNode::Kind::kAnd, &required, Unary());
       } else if (k == Lexeme::kWord || k == Lexeme::kQuoted || k == Lexeme::kOpen || k == Lexeme::kField) {
-        left = Combine(QueryNode::Kind::kAnd, std::move(left), Unary());
+        Add(QueryNode::Kind::kAnd, &required, Unary());
       } else {
-        return left;
+        break;
       }
     }
+    if (!excluded) {
+      if (!required) return Unary();  // says what is missing
+      return std::move(*required);
+    }
+    QueryNode everything;  // an empty kWords node: every report
+    return {QueryNode::Kind::kNot, "", {}, {required ? std::move(*required) : everything, std::move(*excluded)}};
+  }
+
+  // What NOT, - or AND NOT applies to: a word alone, else a unary.
+  QueryNode Excluded() {
+    if (l_[p_].kind != Lexeme::kWord) return Unary();
+    return {QueryNode::Kind::kWords, l_[p_++].text, {}, {}};
+  }
+
+  static void Add(QueryNode::Kind kind, std::optional<QueryNode>* group, QueryNode node) {
+    *group = *group ? Combine(kind, std::move(**group), std::move(node)) : std::move(node);
   }
 
   QueryNode Unary() {
@@ -140,7 +158,7 @@ class Parser {
       }
       case Lexeme::kMinus:
       case Lexeme::kNot:
-        throw SyntaxError("NOT needs something before it to exclude from");
+        throw SyntaxError("NOT cannot exclude another NOT");
       default:
         throw SyntaxError(l.kind == Lexeme::kClose ? "unbalanced parentheses" : "an operator with nothing to apply to");
     }

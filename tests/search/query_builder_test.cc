@@ -122,6 +122,7 @@ TEST_CASE("explicit OR, NOT and AND NOT mean what they say", "[builder]") {
   CHECK(Fixture().Matches("hop nhat NOT truong") == Ids{1, 2});
   CHECK(Fixture().Matches("hop nhat AND NOT truong") == Ids{1, 2});
   CHECK(Fixture().Matches("van phong -huyen") == Ids{1, 2});
+  CHECK(Fixture().Matches("-huyen van phong") == Ids{1, 2});
 }
 
 TEST_CASE("a field filter in the query narrows like a parameter", "[builder]") {

@@ -52,12 +52,12 @@ TEST_CASE("OR is explicit and binds looser than AND", "[parser]") {
   CHECK(ParseQuery("a OR b").has_operators);
 }
 
-TEST_CASE("NOT, -word and AND NOT exclude from what precedes them", "[parser]") {
+TEST_CASE("NOT, -word and AND NOT exclude from the rest of their group", "[parser]") {
   CHECK(Parsed("sap nhap NOT truong") == "NOT(words[sap nhap], words[truong])");
   CHECK(Parsed("sap nhap -truong") == "NOT(words[sap nhap], words[truong])");
   CHECK(Parsed("sap nhap AND NOT truong") == "NOT(words[sap nhap], words[truong])");
   CHECK(Parsed("sap nhap AND -truong") == "NOT(words[sap nhap], words[truong])");
-  CHECK(Parsed("a AND NOT b AND c") == "AND(NOT(words[a], words[b]), words[c])");
+  CHECK(Parsed("a AND NOT b AND c") == "NOT(AND(words[a], words[c]), words[b])");
   CHECK(ParseQuery("a AND NOT b").has_operators);
   CHECK(ParseQuery("a -b").has_operators);
   // A hyphen inside a word is no operator.
@@ -65,12 +65,41 @@ TEST_CASE("NOT, -word and AND NOT exclude from what precedes them", "[parser]") 
   CHECK_FALSE(ParseQuery("18-NQ/TW").has_operators);
 }
 
+TEST_CASE("an exclusion takes one word, wherever it stands", "[parser]") {
+  // The words after it are required, not excluded with it.
+  CHECK(Parsed("sáp nhập -xã huyện") == "NOT(AND(words[sáp nhập], words[huyện]), words[xã])");
+  CHECK(Parsed("sáp NOT xã nhập") == "NOT(AND(words[sáp], words[nhập]), words[xã])");
+  // First in the query, it excludes from what follows.
+  CHECK(Parsed("-xã sáp nhập") == "NOT(words[sáp nhập], words[xã])");
+  CHECK(Parsed("NOT xã sáp nhập") == "NOT(words[sáp nhập], words[xã])");
+  // Several exclusions: a report holding any of them is left out.
+  CHECK(Parsed("a -b c -d") == "NOT(AND(words[a], words[c]), OR(words[b], words[d]))");
+  // More than one word: a phrase, a group or a field.
+  CHECK(Parsed("a -\"văn phòng\"") == "NOT(words[a], \"văn phòng\")");
+  CHECK(Parsed("a -(b c)") == "NOT(words[a], words[b c])");
+  CHECK(Parsed("a -tinh:\"Nghệ An\"") == "NOT(words[a], province=Nghệ An)");
+  // Within parentheses, from the group's own words.
+  CHECK(Parsed("(a -b) OR c") == "OR(NOT(words[a], words[b]), words[c])");
+}
+
+TEST_CASE("exclusions alone exclude from every report", "[parser]") {
+  for (const char* q : {"-xã", "NOT xã"}) {
+    INFO(q);
+    tinhgon::ParsedQuery p = ParseQuery(q);
+    CHECK_FALSE(p.fell_back);
+    CHECK(p.has_operators);
+    CHECK(Show(p.root) == "NOT(words[], words[xã])");
+  }
+  CHECK(Parsed("-xã -huyện") == "NOT(words[], OR(words[xã], words[huyện]))");
+}
+
 TEST_CASE("lower-case operator words are words", "[parser]") {
   CHECK(Parsed("và hoặc không and or not") == "words[và hoặc không and or not]");
 }
 
 TEST_CASE("broken syntax falls back to the plain words and says why", "[parser]") {
-  for (const char* q : {"\"hợp nhất", "(a b", "a b)", "AND", "a OR", "NOT a", "a AND NOT", "khong:ro", "tinh:"}) {
+  for (const char* q : {"\"hợp nhất", "(a b", "a b)", "AND", "AND a", "a OR", "a NOT", "a NOT NOT b", "a AND NOT",
+                        "khong:ro", "tinh:"}) {
     INFO(q);
     tinhgon::ParsedQuery p = ParseQuery(q);
     CHECK(p.fell_back);

@@ -197,6 +197,27 @@ TEST_CASE("A AND NOT B excludes B", "[search][semantics]") {
   CHECK(Shared().Search("biên chế AND NOT Cao")["warnings"].empty());
 }
 
+TEST_CASE("a minus excludes one word wherever it stands, and alone excludes from every report", "[search][semantics]") {
+  ordered_json last = Shared().Search("biên chế -Cao");
+  for (const char* q : {"-Cao biên chế", "biên -Cao chế", "NOT Cao biên chế"}) {
+    INFO(q);
+    ordered_json r = Shared().Search(q);
+    CHECK(r["warnings"].empty());
+    CHECK(r["total"] == last["total"]);
+    CHECK(Shared().Ids(r) == Shared().Ids(last));
+  }
+  // The word after the excluded one is required, not excluded with it.
+  CHECK(Shared().Search("biên -Cao chế giảm")["total"] == Shared().Search("biên chế giảm -Cao")["total"]);
+  CHECK(Shared().Search("biên chế -Cao Atlantis")["total"] == 0);
+  const int all = Shared().Search("")["total"].get<int>();
+  const int cao = Shared().Search("Cao")["total"].get<int>();
+  REQUIRE(cao > 0);
+  ordered_json not_cao = Shared().Search("NOT Cao");
+  CHECK(not_cao["warnings"].empty());
+  CHECK(not_cao["total"] == all - cao);
+  CHECK(Shared().Search("-Cao")["total"] == all - cao);
+}
+
 TEST_CASE("a query that finds nothing with every word is relaxed, and says so", "[search][semantics]") {
   ordered_json r = Shared().Search("hợp nhất văn phòng xyzzyq");
   REQUIRE(r["relaxed"].is_object());
