@@ -133,6 +133,7 @@ SearchResponse Searcher::Export(SearchRequest r, std::size_t limit) {
   Window window;
   window.count = static_cast<Xapian::doccount>(std::min<std::size_t>(limit, kMaxResultWindow));
   window.snippets = false;
+  window.exact_total = true;
   return Run(r, window);
 }
 
@@ -162,7 +163,7 @@ struct Searcher::Plan {
   std::size_t clause_count() const { return clauses ? clauses->clauses.size() : 0; }
 };
 
-Searcher::Plan Searcher::MakePlan(const SearchRequest& r) {
+Searcher::Plan Searcher::MakePlan(const SearchRequest& r, bool counted) {
   Plan plan;
   plan.q = WithinWordBudget(*analyzer_, r.q, &plan.warnings);
   auto slips = [&]() -> const SlipTable& {
@@ -200,7 +201,7 @@ Searcher::Plan Searcher::MakePlan(const SearchRequest& r) {
     plan.filters.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, low, high);
   }
   plan.ranking = Filtered(query, plan.filters);
-  if (r.facets) {
+  if (counted) {
     // The same words analyzed again: what they mark and the problems they
     // meet are the ranking query's.
     HighlightTerms same_highlight;
@@ -225,7 +226,8 @@ Xapian::Query Searcher::Filtered(Xapian::Query base, const std::vector<Xapian::Q
 SearchResponse Searcher::Run(const SearchRequest& r, const Window& window) {
   const auto start = std::chrono::steady_clock::now();  // the caller validated `r`
   return WithRetry([&] {
-    Plan plan = MakePlan(r);  // corrections look words up in this revision
+    const bool counted = r.facets || window.exact_total;
+    Plan plan = MakePlan(r, counted);  // corrections look words up in this revision
     Xapian::Enquire enquire(db());
     enquire.set_query(plan.ranking);
     enquire.set_weighting_scheme(*WeightingFor(plan.clause_count()));
@@ -257,13 +259,14 @@ SearchResponse Searcher::Run(const SearchRequest& r, const Window& window) {
   });
 }
 
-// Without facets the total stays Xapian's estimate, and a query is relaxed
-// only when that estimate is below kRelaxBelow.
+// Without facets or an exact total asked for (Window), the total stays
+// Xapian's estimate (an Atom feed shows none), and a query is relaxed only
+// when that estimate is below kRelaxBelow.
 void Searcher::CountAndRelax(const Plan& plan, const SearchRequest& r, const Window& window, Xapian::MSet* mset,
                              SearchResponse* response) {
   FacetTally tally;
   FacetTally* facets = r.facets ? &tally : nullptr;
-  if (r.facets) response->total = counting_->Count(plan.matching, facets);
+  if (r.facets || window.exact_total) response->total = counting_->Count(plan.matching, facets);
   if (response->total < kRelaxBelow && plan.clauses && plan.clauses->clauses.size() >= 2) {
     std::vector<Xapian::Query> filters = plan.filters;
     filters.insert(filters.end(), plan.clauses->filters.begin(), plan.clauses->filters.end());

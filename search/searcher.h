@@ -113,6 +113,9 @@ class Searcher {
     Xapian::doccount first = 0, count = 10;
     bool snippets = true;
     bool all_districts = false;  // list every district and 2025 commune in facets
+    // Count the total exactly without facets (an export's total): Xapian's
+    // estimate is off by thousands for a query with marks that many match.
+    bool exact_total = false;
   };
   // `request` validated by the caller.
   SearchResponse Run(const SearchRequest& request, const Window& window);
@@ -123,7 +126,8 @@ class Searcher {
     std::vector<std::pair<std::string, std::string>> words;
     std::map<std::string, std::set<Xapian::docid>> holders;
   };
-  Plan MakePlan(const SearchRequest& request);
+  // `counted`: the plan's matching query is built, for an exact count.
+  Plan MakePlan(const SearchRequest& request, bool counted);
   // The matches' exact count and facets, relaxing the query when too few
   // match; `mset` is replaced by the relaxed ranking then.
   void CountAndRelax(const Plan& plan, const SearchRequest& request, const Window& window, Xapian::MSet* mset,

@@ -137,6 +137,19 @@ TEST_CASE("the export is capped where pages stop, and refuses what a search refu
                                "invalid_date_range");
 }
 
+TEST_CASE("the export's total is the exact count a search gives, not an estimate", "[server][export]") {
+  tinhgon::Searcher searcher(Shared().index());
+  for (const char* q : {"giảm biên chế", "Đầm Hà giảm", "giảm biên chế 2020", "hợp nhất văn phòng", "giam bien che",
+                        "năm 2020 OR văn phòng"}) {
+    INFO(q);
+    tinhgon::SearchRequest request;
+    request.q = q;
+    const std::size_t counted = searcher.Search(request).total;  // with facets: counted exactly
+    CHECK(searcher.Export(request, 3).total == counted);
+    CHECK(searcher.Export(request, 1).total == counted);
+  }
+}
+
 TEST_CASE("a CSV cell never runs as a formula nor breaks a row", "[server][export]") {
   tinhgon::Hit hit;
   hit.report.id = "=cmd|' /C calc'!A0";
