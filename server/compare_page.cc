@@ -65,11 +65,12 @@ Data Rows(const Comparison& c) {
   return rows;
 }
 
-Data Columns(const Comparison& c, const std::string& q) {
+// Each place's column links to its search: the comparison's words, filters
+// and dates, and the place, so the page lists the reports the column counts.
+Data Columns(const Comparison& c, const Params& params) {
   Data columns{Data::type::list};
   for (const PlaceSummary& p : c.places) {
-    Params search;
-    if (!q.empty()) search.emplace_back("q", q);
+    Params search = Without(params, "place");
     search.emplace_back(std::string(ApiName(p.place.filter)), p.place.value);
     Data column;
     column.set("label", p.label);
@@ -90,11 +91,11 @@ void SetComparison(const Comparison& c, const Params& params, Data* data) {
     total += p.total;
   }
   data->set("chart_svg", HorizontalBars(bars, "Số báo cáo theo địa bàn", "chart-compare"));
-  data->set("columns", Columns(c, c.query));
+  data->set("columns", Columns(c, params));
   data->set("rows", Rows(c));
   data->set("summed_note", summed == total ? std::string("mọi báo cáo")
                                            : std::to_string(summed) + " trong " + std::to_string(total) + " báo cáo");
-  data->set("csv_url", Url("/api/compare.csv", params));
+  data->set("csv_url", Url("/api/compare.csv", WithIsoDates(params)));
   Data warnings{Data::type::list};
   for (const std::string& w : c.warnings) warnings.push_back(w);
   data->set("warnings", warnings);
@@ -105,6 +106,8 @@ void SetComparison(const Comparison& c, const Params& params, Data* data) {
 std::string ComparePage(Searcher& searcher, const Params& params, int* status) {
   Data data;
   data.set("hidden", Data{Data::type::list});
+  // What the form has no field for (filters, dates) stays as the link gave it.
+  data.set("kept", Hidden(params, {"q", "place"}));
   data.set("page_title", std::string("So sánh địa bàn"));
   data.set("slots", Slots(params));
   std::string q;

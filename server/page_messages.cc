@@ -82,10 +82,15 @@ std::string IsoDate(const std::string& typed) {
   return iso;
 }
 
-std::multimap<std::string, std::string> ApiParams(const Params& params) {
-  std::multimap<std::string, std::string> out;
-  for (const auto& [name, value] : params) out.emplace(name, name == "from" || name == "to" ? IsoDate(value) : value);
+Params WithIsoDates(const Params& params) {
+  Params out;
+  for (const auto& [name, value] : params) out.emplace_back(name, name == "from" || name == "to" ? IsoDate(value) : value);
   return out;
+}
+
+std::multimap<std::string, std::string> ApiParams(const Params& params) {
+  Params iso = WithIsoDates(params);
+  return {iso.begin(), iso.end()};
 }
 
 std::string FormDate(const std::string& iso) {

@@ -28,7 +28,9 @@ Params WithoutRefused(const SearchError& error, const Params& params);
 std::string IsoDate(const std::string& typed);
 
 // The page's parameters as the API reads them: dates typed dd/mm/yyyy
-// become YYYY-MM-DD.
+// become YYYY-MM-DD. WithIsoDates keeps their order, for the links a page
+// gives to the API (CSV, feed), which refuses other forms of a date.
+Params WithIsoDates(const Params& params);
 std::multimap<std::string, std::string> ApiParams(const Params& params);
 
 // "2025-07-01" → "01/07/2025", as the form shows dates; other text as it is.

@@ -297,7 +297,7 @@ void SetForm(const SearchRequest& request, const Params& params, Data* data) {
 
 // The same search as a CSV file and as a feed: every parameter but paging.
 void SetExports(const Params& params, Data* data) {
-  Params search = Without(Without(params, "per_page"), "page");
+  Params search = WithIsoDates(Without(Without(params, "per_page"), "page"));
   data->set("csv_url", Url("/api/search.csv", search));
   data->set("atom_url", Url("/api/search.atom", search));
 }

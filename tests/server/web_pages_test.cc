@@ -140,6 +140,61 @@ TEST_CASE("places compared side by side: API, CSV and page", "[server][compare]"
   CHECK(Has(refused, "value=\"Atlantis\""));
 }
 
+namespace {
+
+// The first link of `page` that starts with `prefix`, as a browser follows it.
+std::string LinkStarting(const httplib::Result& page, const std::string& prefix) {
+  if (!page) return "";
+  std::size_t at = page->body.find("href=\"" + prefix);
+  if (at == std::string::npos) return "";
+  at += 6;
+  std::string link = page->body.substr(at, page->body.find('"', at) - at);
+  for (std::size_t amp; (amp = link.find("&amp;")) != std::string::npos;) link.replace(amp, 5, "&");
+  return link;
+}
+
+}  // namespace
+
+TEST_CASE("a page's links to the API give dates as the API reads them", "[server][web]") {
+  auto page = Shared().Get("/search?q=s%C3%A1p%20nh%E1%BA%ADp&from=01/01/2019&to=31/12/2020");
+  REQUIRE(page);
+  REQUIRE(page->status == 200);
+  for (const char* route : {"/api/search.csv?", "/api/search.atom?"}) {
+    INFO(route);
+    std::string link = LinkStarting(page, route);
+    CHECK(link.find("from=2019-01-01") != std::string::npos);
+    CHECK(link.find("to=2020-12-31") != std::string::npos);
+    auto followed = Shared().Get(link);
+    REQUIRE(followed);
+    CHECK(followed->status == 200);
+  }
+  auto compared = Shared().Get("/compare?place=province:06&place=province:22&from=01/01/2019&to=31/12/2020");
+  std::string csv = LinkStarting(compared, "/api/compare.csv?");
+  CHECK(csv.find("from=2019-01-01") != std::string::npos);
+  auto followed = Shared().Get(csv);
+  REQUIRE(followed);
+  CHECK(followed->status == 200);
+}
+
+TEST_CASE("a compared place links to the reports its column counts, and the form keeps the filters",
+          "[server][compare]") {
+  const std::string filters = "&event=merge&from=01/01/2019&to=31/12/2020";
+  auto page = Shared().Get("/compare?q=&place=province:06&place=province:22" + filters);
+  REQUIRE(page);
+  REQUIRE(page->status == 200);
+  CHECK(Has(page, "<input type=\"hidden\" name=\"event\" value=\"merge\">"));
+  CHECK(Has(page, "<input type=\"hidden\" name=\"from\" value=\"01/01/2019\">"));
+  nlohmann::json api = nlohmann::json::parse(
+      Shared().Get("/api/compare?place=province:06&place=province:22&event=merge&from=2019-01-01&to=2020-12-31")->body);
+  std::string link = LinkStarting(page, "/search?");
+  CHECK(link.find("event=merge") != std::string::npos);
+  CHECK(link.find("province=06") != std::string::npos);
+  auto search = Shared().Get(link);
+  REQUIRE(search);
+  REQUIRE(search->status == 200);
+  CHECK(Has(search, "class=\"summary\">" + std::to_string(api["places"][0]["total"].get<int>()) + " báo cáo"));
+}
+
 TEST_CASE("months list under a year, old communes under a district, and each filters", "[server][facets]") {
   auto year = Shared().Get("/api/search?year=2019&per_page=1");
   REQUIRE(year);
