@@ -6,6 +6,7 @@
 #include "analyzers/analyzer.h"
 #include "analyzers/diacritic_folder.h"
 #include "analyzers/metadata/phrase_matcher.h"
+#include "search/query_parser.h"
 
 namespace tinhgon {
 namespace {
@@ -17,6 +18,10 @@ bool IsWordTerm(const std::string& term) { return !term.empty() && !(term[0] >= 
 // A Vietnamese syllable is at most 7 letters unaccented ("nghiêng"), at
 // most ~20 bytes with marks: longer terms are never worth suggesting.
 constexpr std::size_t kMaxSyllableBytes = 24;
+
+// Of each hit, the text read for a reading: its opening, where a news
+// report says what it is about; bounds the work on very long reports.
+constexpr std::size_t kReadBytes = 1024;
 
 }  // namespace
 
@@ -61,29 +66,37 @@ const std::vector<SuggestionTable::Form>& SuggestionTable::Forms(std::string_vie
 
 namespace {
 
-// `query` with each unaccented word replaced by choose(folded word), or
-// kept where that is empty; nothing when the query has marks or no word
-// changes.
+// The words of an analyzed query that a reading may spell: written tokens
+// outside operators and field filters. Nothing when one has marks.
+std::optional<std::vector<const Token*>> UnmarkedWords(const Analysis& analysis) {
+  const std::vector<std::pair<std::size_t, std::size_t>> syntax = SyntaxSpans(analysis.text);
+  std::vector<const Token*> words;
+  for (const Token* t : WrittenTokens(analysis.tokens)) {
+    bool in_syntax = false;
+    for (const auto& [begin, end] : syntax) in_syntax = in_syntax || (t->start >= begin && t->end <= end);
+    if (in_syntax) continue;
+    if (t->has_marks()) return std::nullopt;
+    words.push_back(t);
+  }
+  return words;
+}
+
+// `query` with each word of UnmarkedWords replaced by choose(folded word),
+// or kept where that is empty; nothing when no word changes.
 template <typename Choose>
 std::optional<std::string> Replace(const Analyzer& analyzer, const std::string& query, Choose&& choose) {
   const Analysis analysis = analyzer.Analyze(query);
-  std::vector<const Token*> words = WrittenTokens(analysis.tokens);
-  if (words.empty()) return std::nullopt;
-  for (const Token* t : words) {
-    if (t->has_marks()) return std::nullopt;
-  }
+  std::optional<std::vector<const Token*>> words = UnmarkedWords(analysis);
+  if (!words || words->empty()) return std::nullopt;
   std::string restored;
   std::size_t cursor = 0;
   bool changed = false;
-  for (const Token* t : words) {
+  for (const Token* t : *words) {
     std::string_view form = t->type == TokenType::kWord ? choose(t->term) : std::string_view();
+    if (form.empty()) continue;
     restored += analysis.text.substr(cursor, t->start - cursor);
-    if (form.empty()) {
-      restored += analysis.text.substr(t->start, t->end - t->start);
-    } else {
-      restored += form;
-      changed = true;
-    }
+    restored += form;
+    changed = true;
     cursor = t->end;
   }
   restored += analysis.text.substr(cursor);
@@ -91,35 +104,89 @@ std::optional<std::string> Replace(const Analyzer& analyzer, const std::string& 
   return restored;
 }
 
+std::string_view Opening(std::string_view text) {
+  if (text.size() <= kReadBytes) return text;
+  std::size_t cut = kReadBytes;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+  return text.substr(0, cut);
+}
+
+// How the texts write one word of the query: per form, the hits writing it
+// beside a neighbour of the query, and the hits writing it anywhere.
+struct FormSeen {
+  std::size_t in_context = 0, anywhere = 0;
+};
+
+// A text's share of the evidence, each hit counted once per form.
+void Read(const std::vector<const Token*>& tokens, const std::map<std::string, std::set<std::string>>& neighbours,
+          std::map<std::string, std::map<std::string, FormSeen>>* seen) {
+  std::set<std::pair<std::string, std::string>> in_context, anywhere;  // (folded, form) this text holds
+  for (std::size_t j = 0; j < tokens.size(); ++j) {
+    auto wanted = neighbours.find(tokens[j]->folded);
+    if (wanted == neighbours.end()) continue;
+    const std::pair<std::string, std::string> form{tokens[j]->folded, tokens[j]->term};
+    anywhere.insert(form);
+    const bool left = j > 0 && tokens[j - 1]->position + 1 == tokens[j]->position &&
+                      wanted->second.count(tokens[j - 1]->folded);
+    const bool right = j + 1 < tokens.size() && tokens[j]->position + 1 == tokens[j + 1]->position &&
+                       wanted->second.count(tokens[j + 1]->folded);
+    if (left || right) in_context.insert(form);
+  }
+  for (const auto& [folded, form] : anywhere) ++(*seen)[folded][form].anywhere;
+  for (const auto& [folded, form] : in_context) ++(*seen)[folded][form].in_context;
+}
+
 }  // namespace
 
+bool HasWordsToRead(const Analyzer& analyzer, const std::string& query) {
+  const Analysis analysis = analyzer.Analyze(query);
+  const std::optional<std::vector<const Token*>> words = UnmarkedWords(analysis);
+  return words && !words->empty();
+}
+
 std::optional<std::string> RestoreDiacritics(const Analyzer& analyzer, const SuggestionTable& table,
-                                             const std::string& query) {
-  return Replace(analyzer, query, [&](const std::string& folded) { return table.Best(folded); });
+                                             const std::string& query,
+                                             const std::function<bool(const std::string&)>& unmarked_more_often) {
+  return Replace(analyzer, query, [&](const std::string& folded) {
+    std::string_view best = table.Best(folded);
+    return best.empty() || unmarked_more_often(folded) ? std::string_view() : best;
+  });
 }
 
-std::optional<std::string> RestoreFromHits(const Analyzer& analyzer, const SuggestionTable& table,
-                                           const std::function<std::size_t(const std::string&)>& held,
-                                           const std::string& query, std::set<std::string>* read) {
-  return Replace(analyzer, query, [&](const std::string& folded) -> std::string_view {
-    std::string_view best;
-    std::size_t most = 0;
-    for (const SuggestionTable::Form& form : table.Forms(folded)) {  // most frequent first: ties keep it
-      const std::size_t holding = held(form.term);
-      if (holding > most) best = form.term, most = holding;
+std::optional<std::string> ReadFromTexts(const Analyzer& analyzer, const std::vector<std::string_view>& texts,
+                                         const std::string& query, std::map<std::string, std::string>* read) {
+  const Analysis analysis = analyzer.Analyze(query);
+  const std::optional<std::vector<const Token*>> words = UnmarkedWords(analysis);
+  if (!words || words->empty()) return std::nullopt;
+  // Each word's neighbours in the query (none for a word alone).
+  std::map<std::string, std::set<std::string>> neighbours;
+  for (std::size_t k = 0; k < words->size(); ++k) {
+    const Token* t = (*words)[k];
+    if (t->type != TokenType::kWord) continue;
+    std::set<std::string>& beside = neighbours[t->folded];
+    if (k > 0 && (*words)[k - 1]->position + 1 == t->position) beside.insert((*words)[k - 1]->folded);
+    if (k + 1 < words->size() && t->position + 1 == (*words)[k + 1]->position) beside.insert((*words)[k + 1]->folded);
+  }
+  std::map<std::string, std::map<std::string, FormSeen>> seen;
+  for (std::string_view text : texts) {
+    const Analysis hit = analyzer.Analyze(Opening(text));
+    Read(WrittenTokens(hit.tokens), neighbours, &seen);
+  }
+  for (const auto& [folded, forms] : seen) {
+    std::string best = folded;  // as typed, unless a form is seen more
+    FormSeen most = forms.count(folded) ? forms.at(folded) : FormSeen{};
+    for (const auto& [form, n] : forms) {
+      if (n.in_context > most.in_context || (n.in_context == most.in_context && n.anywhere > most.anywhere)) {
+        best = form;
+        most = n;
+      }
     }
-    if (!best.empty()) read->insert(folded);
-    return best;
+    (*read)[folded] = best;
+  }
+  return Replace(analyzer, query, [&](const std::string& folded) -> std::string_view {
+    auto it = read->find(folded);
+    return it == read->end() || it->second == folded ? std::string_view() : std::string_view(it->second);
   });
-}
-
-std::set<std::string> FormsToRead(const Analyzer& analyzer, const SuggestionTable& table, const std::string& query) {
-  std::set<std::string> forms;
-  Replace(analyzer, query, [&](const std::string& folded) {
-    for (const SuggestionTable::Form& form : table.Forms(folded)) forms.insert(form.term);
-    return std::string_view();  // replace nothing: only list
-  });
-  return forms;
 }
 
 }  // namespace tinhgon

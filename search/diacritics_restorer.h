@@ -6,6 +6,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -45,25 +46,31 @@ class SuggestionTable {
   std::unordered_map<std::string, std::vector<Form>> forms_;
 };
 
-// `query` with each unaccented word replaced by its form in `table`
-// ("hop nhat van phong" -> "hợp nhất văn phòng"); words that already have
-// marks, numbers and codes are kept as typed. Empty when nothing changes,
-// or when the user typed marks anywhere (they know how to write them).
-std::optional<std::string> RestoreDiacritics(const Analyzer& analyzer, const SuggestionTable& table,
-                                             const std::string& query);
+// Both readings below change words only: operators and field filters
+// (query_parser.h, SyntaxSpans) stay as typed, so the suggestion searches
+// what the query searched. Both are empty when nothing changes, or when the
+// user typed marks in a word (they know how to write them).
 
-// The reading of an unaccented query that its hits make likely: each
-// unaccented word replaced by the marked form most hits hold ("sap nhap" ->
-// "sáp nhập" where the hits are about mergers, "sắp xếp" where the other
-// word is "xep"); ties go to the form more reports hold, and a word no hit
-// holds in a marked form stays as typed. `held(term)` says how many hits
-// hold a form; it is asked only of FormsToRead(query), which the caller can
-// look up all at once. `read` receives the folded forms of the words
-// replaced. Empty when nothing changes or the user typed marks.
-std::optional<std::string> RestoreFromHits(const Analyzer& analyzer, const SuggestionTable& table,
-                                           const std::function<std::size_t(const std::string&)>& held,
-                                           const std::string& query, std::set<std::string>* read);
-// Every marked form RestoreFromHits may weigh for `query`.
-std::set<std::string> FormsToRead(const Analyzer& analyzer, const SuggestionTable& table, const std::string& query);
+// `query` with each unaccented word replaced by its most frequent marked
+// form in `table` ("hop nhat van phong" -> "hợp nhất văn phòng"), unless
+// `unmarked_more_often(folded)`: the reports write it without marks more
+// often ("an" in "công an", "tinh" in "tinh gọn"). Numbers and codes stay.
+std::optional<std::string> RestoreDiacritics(const Analyzer& analyzer, const SuggestionTable& table,
+                                             const std::string& query,
+                                             const std::function<bool(const std::string&)>& unmarked_more_often);
+
+// The query has words a reading may spell: some, and none with marks.
+bool HasWordsToRead(const Analyzer& analyzer, const std::string& query);
+
+// The reading of an unaccented query that the texts of its best hits show:
+// each word read as those texts write it where it stands beside the word
+// typed next to it in the query ("van phong" -> "văn phòng", though "vẫn"
+// is more frequent; "sap nhap" -> "sáp nhập", "sap xep" -> "sắp xếp"; "cong
+// an" -> "công an"), counted in hits, then anywhere in them; a word with no
+// neighbour, or never seen beside it, by where it stands at all; a tie
+// keeps the word as typed. `read` receives, per folded word the texts hold,
+// the form read (unmarked too).
+std::optional<std::string> ReadFromTexts(const Analyzer& analyzer, const std::vector<std::string_view>& texts,
+                                         const std::string& query, std::map<std::string, std::string>* read);
 
 }  // namespace tinhgon

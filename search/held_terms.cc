@@ -54,6 +54,12 @@ Xapian::Document HitDocuments::Get(Xapian::doccount i) {
   return kept != kept_.end() ? kept->second : kept_[i] = hits_[i].get_document();
 }
 
+const std::string& HitDocuments::Data(Xapian::doccount i) {
+  if (!keep_) return last_data_ = hits_[i].get_document().get_data();
+  auto kept = data_.find(i);
+  return kept != data_.end() ? kept->second : data_[i] = Get(i).get_data();
+}
+
 Holders HitsHolding(const Xapian::Database& db, bool remote, const Xapian::MSet& hits, HitDocuments& documents,
                     const std::set<std::string>& terms) {
   const std::set<Xapian::docid> docids(hits.begin(), hits.end());
@@ -72,6 +78,33 @@ Holders HitsHolding(const Xapian::Database& db, bool remote, const Xapian::MSet&
     if (chunk.size() == kTermsPerQuery) ByQuery(db, chunk, within, hits.size(), &holders), chunk.clear();
   }
   if (!chunk.empty()) ByQuery(db, chunk, within, hits.size(), &holders);
+  return holders;
+}
+
+Holders HitsHoldingUnmarked(const Xapian::MSet& hits, HitDocuments& documents,
+                            const std::map<std::string, std::vector<std::string>>& marked_forms) {
+  Holders holders;
+  if (marked_forms.empty()) return holders;
+  std::set<std::string> wanted;  // in term order: one pass over each term list
+  for (const auto& [folded, forms] : marked_forms) {
+    wanted.insert(folded);
+    wanted.insert(forms.begin(), forms.end());
+  }
+  for (Xapian::doccount i = 0; i < hits.size(); ++i) {
+    const Xapian::Document document = documents.Get(i);
+    std::map<std::string, Xapian::termcount> wdf;
+    Xapian::TermIterator t = document.termlist_begin();
+    for (const std::string& term : wanted) {
+      t.skip_to(term);
+      if (t == document.termlist_end()) break;
+      if (*t == term) wdf[term] = t.get_wdf();
+    }
+    for (const auto& [folded, forms] : marked_forms) {
+      Xapian::termcount marked = 0;
+      for (const std::string& form : forms) marked += wdf[form];
+      if (wdf[folded] > marked) holders[folded].insert(*hits[i]);
+    }
+  }
   return holders;
 }
 

@@ -17,6 +17,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <vector>
 
 #include <xapian.h>
 
@@ -36,11 +37,17 @@ class HitDocuments {
 
   // The document of the page's i-th hit.
   Xapian::Document Get(Xapian::doccount i);
+  // Its data (the stored report): read once when kept, as a reading and the
+  // hit's snippet both need it, and Xapian reads it anew at every call.
+  // Valid until the next call when not kept.
+  const std::string& Data(Xapian::doccount i);
 
  private:
   const Xapian::MSet& hits_;
   const bool keep_;
   std::map<Xapian::doccount, Xapian::Document> kept_;
+  std::map<Xapian::doccount, std::string> data_;
+  std::string last_data_;
 };
 
 // Per term of `terms`, the hits of `hits` holding it (terms no hit holds
@@ -49,5 +56,14 @@ class HitDocuments {
 using Holders = std::map<std::string, std::set<Xapian::docid>>;
 Holders HitsHolding(const Xapian::Database& db, bool remote, const Xapian::MSet& hits, HitDocuments& documents,
                     const std::set<std::string>& terms);
+
+// Per unaccented word of `marked_forms` (mapped to every marked form of
+// it), the hits of `hits` that write it without marks. A marked word gives
+// a report both its exact and its folded term, an unmarked one the folded
+// term only (schema.h), so such a hit's folded term weighs more than all
+// its marked forms together. Reads each hit's term list: over a remote
+// shard, a round trip per hit.
+Holders HitsHoldingUnmarked(const Xapian::MSet& hits, HitDocuments& documents,
+                            const std::map<std::string, std::vector<std::string>>& marked_forms);
 
 }  // namespace tinhgon

@@ -10,6 +10,7 @@ struct Lexeme {
   enum Kind { kWord, kQuoted, kOpen, kClose, kAnd, kOr, kNot, kMinus, kField, kEnd } kind;
   std::string text;   // word, quoted text, or field value
   Filter filter = Filter::kProvince;  // kField
+  std::size_t start = 0, end = 0;     // where it was typed
 };
 
 struct SyntaxError : std::runtime_error {
@@ -34,15 +35,20 @@ std::vector<Lexeme> Lex(std::string_view q) {
       ++i;
       continue;
     }
-    if (c == '(') { out.push_back({Lexeme::kOpen, ""}); ++i; continue; }
-    if (c == ')') { out.push_back({Lexeme::kClose, ""}); ++i; continue; }
-    if (c == '"') { out.push_back({Lexeme::kQuoted, read_quoted(i)}); continue; }
+    const std::size_t start = i;
+    auto typed = [&](Lexeme lexeme) {
+      lexeme.start = start;
+      lexeme.end = i;
+      out.push_back(std::move(lexeme));
+    };
+    if (c == '(') { ++i; typed({Lexeme::kOpen, ""}); continue; }
+    if (c == ')') { ++i; typed({Lexeme::kClose, ""}); continue; }
+    if (c == '"') { std::string quoted = read_quoted(i); typed({Lexeme::kQuoted, quoted}); continue; }
     if (c == '-' && i + 1 < q.size() && !IsSpace(q[i + 1]) && (i == 0 || IsSpace(q[i - 1]) || q[i - 1] == '(')) {
-      out.push_back({Lexeme::kMinus, ""});
       ++i;
+      typed({Lexeme::kMinus, ""});
       continue;
     }
-    std::size_t start = i;
     while (i < q.size() && !IsSpace(q[i]) && q[i] != '(' && q[i] != ')' && q[i] != '"') ++i;
     std::string word(q.substr(start, i - start));
     std::size_t colon = word.find(':');
@@ -52,13 +58,13 @@ std::vector<Lexeme> Lex(std::string_view q) {
       std::string value = word.substr(colon + 1);
       if (value.empty() && i < q.size() && q[i] == '"') value = read_quoted(i);
       if (value.empty()) throw SyntaxError("field '" + word.substr(0, colon) + "' has no value");
-      out.push_back({Lexeme::kField, value, *field});
+      typed({Lexeme::kField, value, *field});
       continue;
     }
-    if (word == "AND") out.push_back({Lexeme::kAnd, ""});
-    else if (word == "OR") out.push_back({Lexeme::kOr, ""});
-    else if (word == "NOT") out.push_back({Lexeme::kNot, ""});
-    else out.push_back({Lexeme::kWord, word});
+    if (word == "AND") typed({Lexeme::kAnd, ""});
+    else if (word == "OR") typed({Lexeme::kOr, ""});
+    else if (word == "NOT") typed({Lexeme::kNot, ""});
+    else typed({Lexeme::kWord, word});
   }
   out.push_back({Lexeme::kEnd, ""});
   return out;
@@ -188,6 +194,18 @@ std::string PlainWords(std::string_view q) {
 }
 
 }  // namespace
+
+std::vector<std::pair<std::size_t, std::size_t>> SyntaxSpans(std::string_view query) {
+  std::vector<std::pair<std::size_t, std::size_t>> spans;
+  try {
+    for (const Lexeme& l : Lex(query)) {
+      if (l.kind != Lexeme::kWord && l.kind != Lexeme::kQuoted && l.kind != Lexeme::kEnd) spans.emplace_back(l.start, l.end);
+    }
+  } catch (const SyntaxError&) {
+    spans.clear();  // read as plain words, as the search does
+  }
+  return spans;
+}
 
 ParsedQuery ParseQuery(std::string_view query) {
   ParsedQuery parsed;

@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "analyzers/metadata/vocabulary.h"
@@ -39,5 +40,11 @@ struct ParsedQuery {
 // never fails: the query falls back to its words, and `problem` says why.
 // An empty query is an empty kWords node: every document, for browsing by filters.
 ParsedQuery ParseQuery(std::string_view query);
+
+// The byte ranges of `query` that are syntax, not words: operators and
+// field filters (name and value), as [begin, end). What reads the words
+// (a suggestion spelling them with marks) leaves these as typed. None when
+// the syntax is broken, since the query is then searched as plain words.
+std::vector<std::pair<std::size_t, std::size_t>> SyntaxSpans(std::string_view query);
 
 }  // namespace tinhgon

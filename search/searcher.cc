@@ -1,6 +1,8 @@
 #include "search/searcher.h"
 
+#include <algorithm>
 #include <chrono>
+#include <map>
 #include <optional>
 #include <set>
 
@@ -40,9 +42,8 @@ std::string_view Body(std::string_view text, const std::optional<std::string>& t
 
 // A hit as a result list shows it, or nothing for a document whose record
 // is damaged. The text stays in the document's data, for the snippet.
-std::optional<Hit> DecodeHit(const Xapian::Document& document, double weight, std::string* data) {
-  *data = document.get_data();
-  std::optional<StoredReport> report = DecodeStoredReport(*data);
+std::optional<Hit> DecodeHit(const std::string& data, double weight) {
+  std::optional<StoredReport> report = DecodeStoredReport(data);
   if (!report) return std::nullopt;
   return Hit{std::move(*report), weight, {}};
 }
@@ -246,11 +247,13 @@ SearchResponse Searcher::Run(const SearchRequest& r, const Window& window) {
     }
     response.from = r.from;
     response.to = r.to;
-    CountAndRelax(plan, r, window, &mset, &response);
+    std::optional<RelaxedMatch> relaxed = CountAndRelax(plan, r, window, &mset, &response);
     Readings read;
     HitDocuments documents(mset, window.count <= kMaxPerPage);
-    response.suggestion = ReadInContext(plan, mset, documents, &read);
-    if (!response.suggestion) response.suggestion = Suggest(plan);
+    if (window.snippets) {  // a page, which offers it; an export shows none
+      response.suggestion = ReadInContext(plan, r, window, relaxed, mset, documents, &read);
+      if (read.words.empty()) response.suggestion = Suggest(plan);
+    }
     response.results = Hits(mset, documents, plan.highlight, read, window.snippets);
     response.warnings.insert(response.warnings.begin(), plan.warnings.begin(), plan.warnings.end());
     if (std::optional<std::string> stale = OtherSchema(index_->schema_version())) response.warnings.push_back(*stale);
@@ -262,8 +265,9 @@ SearchResponse Searcher::Run(const SearchRequest& r, const Window& window) {
 // Without facets or an exact total asked for (Window), the total stays
 // Xapian's estimate (an Atom feed shows none), and a query is relaxed only
 // when that estimate is below kRelaxBelow.
-void Searcher::CountAndRelax(const Plan& plan, const SearchRequest& r, const Window& window, Xapian::MSet* mset,
-                             SearchResponse* response) {
+std::optional<RelaxedMatch> Searcher::CountAndRelax(const Plan& plan, const SearchRequest& r, const Window& window,
+                                                    Xapian::MSet* mset, SearchResponse* response) {
+  std::optional<RelaxedMatch> kept;
   FacetTally tally;
   FacetTally* facets = r.facets ? &tally : nullptr;
   if (r.facets || window.exact_total) response->total = counting_->Count(plan.matching, facets);
@@ -274,6 +278,7 @@ void Searcher::CountAndRelax(const Plan& plan, const SearchRequest& r, const Win
     if (relaxed.relaxed) {
       response->relaxed = Relaxed{relaxed.required, relaxed.of, relaxed.dropped};
       *mset = RankRelaxed(plan, relaxed, r.sort, window);
+      kept = relaxed;
       response->total = relaxed.total;
       if (relaxed.ranked_by_clauses_held) {
         response->warnings.push_back("relaxed over remote shards, where " + std::to_string(relaxed.required) +
@@ -285,6 +290,18 @@ void Searcher::CountAndRelax(const Plan& plan, const SearchRequest& r, const Win
   }
   response->facets_counted = r.facets;
   if (r.facets) response->facets = Facets(tally, r, window.all_districts);
+  return kept;
+}
+
+// The best kReadingHits hits by relevance, as the first page ranks them.
+Xapian::MSet Searcher::RelevanceTop(const Plan& plan, const std::optional<RelaxedMatch>& relaxed) {
+  Window top;
+  top.count = kReadingHits;
+  if (relaxed) return RankRelaxed(plan, *relaxed, SortOrder::kRelevance, top);
+  Xapian::Enquire enquire(db());
+  enquire.set_query(plan.ranking);
+  enquire.set_weighting_scheme(*WeightingFor(plan.clause_count()));
+  return enquire.get_mset(0, kReadingHits);
 }
 
 void Searcher::SetSort(Xapian::Enquire& enquire, SortOrder sort) {
@@ -319,9 +336,9 @@ Xapian::MSet Searcher::RankRelaxed(const Plan& plan, const RelaxedMatch& relaxed
 std::vector<Hit> Searcher::Hits(const Xapian::MSet& mset, HitDocuments& documents, const HighlightTerms& highlight,
                                 const Readings& read, bool snippets) {
   std::vector<Hit> results;
-  std::string data;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    std::optional<Hit> hit = DecodeHit(documents.Get(it.get_rank() - mset.get_firstitem()), it.get_weight(), &data);
+    const std::string& data = documents.Data(it.get_rank() - mset.get_firstitem());
+    std::optional<Hit> hit = DecodeHit(data, it.get_weight());
     if (!hit) continue;
     if (!snippets) {
       results.push_back(std::move(*hit));
@@ -340,46 +357,69 @@ std::vector<Hit> Searcher::Hits(const Xapian::MSet& mset, HitDocuments& document
   return results;
 }
 
-// The reading of an unaccented plain query that its hits make likely
-// (RestoreFromHits): it becomes the suggestion, and a hit holding a word of
-// it has that word marked only in that form ("sap nhap" marks "sáp nhập",
-// not "sắp"); `read` gets each such word's folded and marked forms. The
-// ranking is left to the syllable pairs: ranking the reading as if typed
-// lowered XQuAD-vi's MRR@10 without diacritics from 0.948 to 0.939.
-std::optional<std::string> Searcher::ReadInContext(const Plan& plan, const Xapian::MSet& mset,
+// The reading of an unaccented query that the texts of its best hits
+// show (ReadFromTexts): it becomes the suggestion, and a hit holding a word
+// of it has that word marked only in that form ("sap nhap" marks "sáp
+// nhập", not "sắp"; "cong an" marks "an", not "án"); `read` gets each word
+// read, and which hits of the page hold its form. Read from the best hits
+// whatever page or order is shown, so the same words always get the same
+// offer. The ranking is left to the syllable pairs: ranking the reading as
+// if typed lowered XQuAD-vi's MRR@10 without diacritics from 0.948 to 0.939.
+std::optional<std::string> Searcher::ReadInContext(const Plan& plan, const SearchRequest& r, const Window& window,
+                                                  const std::optional<RelaxedMatch>& relaxed, const Xapian::MSet& page,
                                                   HitDocuments& documents, Readings* read) {
-  if (plan.parsed.root.kind != QueryNode::Kind::kWords || plan.parsed.fell_back || mset.empty()) {
-    return std::nullopt;
+  if (!HasWordsToRead(*analyzer_, plan.q)) return std::nullopt;
+  const bool page_is_top = r.sort == SortOrder::kRelevance && window.first == 0 && window.count >= kReadingHits;
+  const Xapian::MSet top = page_is_top ? page : RelevanceTop(plan, relaxed);
+  HitDocuments top_documents(top, false);
+  std::vector<std::string> data;
+  for (Xapian::doccount i = 0; i < top.size() && i < kReadingHits; ++i) {
+    data.push_back((page_is_top ? documents : top_documents).Data(i));
   }
+  std::vector<std::string_view> texts;
+  for (const std::string& d : data) texts.push_back(StoredText(d));
+  std::map<std::string, std::string> forms;
+  std::optional<std::string> reading = ReadFromTexts(*analyzer_, texts, plan.q, &forms);
   std::shared_ptr<const SuggestionTable> words =
       tables_->suggestions.Get(RevisionKey(), [&] { return std::make_shared<const SuggestionTable>(db()); });
-  // Every form weighed, asked at once: one query over remote shards.
-  read->holders = HitsHolding(db(), index_->remote(), mset, documents, FormsToRead(*analyzer_, *words, plan.q));
-  auto held = [&](const std::string& term) {
-    auto holders = read->holders.find(term);
-    return holders == read->holders.end() ? std::size_t{0} : holders->second.size();
-  };
-  std::set<std::string> folded;
-  std::optional<std::string> reading = RestoreFromHits(*analyzer_, *words, held, plan.q, &folded);
-  if (!reading) return std::nullopt;
-  const Analysis analysis = analyzer_->Analyze(*reading);
-  std::set<std::string> unweighed;  // a form the reading's analysis spells otherwise than the table
-  for (const Token* t : WrittenTokens(analysis.tokens)) {
-    if (!folded.count(t->folded)) continue;
-    read->words.emplace_back(t->folded, t->term);
-    if (!read->holders.count(t->term)) unweighed.insert(t->term);
+  std::set<std::string> marked;
+  std::map<std::string, std::vector<std::string>> unmarked;  // each read as typed, and its marked forms
+  for (const auto& [folded, form] : forms) {
+    read->words.emplace_back(folded, form);
+    if (form != folded) {
+      marked.insert(form);
+      continue;
+    }
+    std::vector<std::string>& others = unmarked[folded];
+    for (const SuggestionTable::Form& f : words->Forms(folded)) others.push_back(f.term);
   }
-  read->holders.merge(HitsHolding(db(), index_->remote(), mset, documents, unweighed));
+  read->holders = HitsHolding(db(), index_->remote(), page, documents, marked);
+  read->holders.merge(HitsHoldingUnmarked(page, documents, unmarked));
   return reading;
 }
 
-// A query typed without marks: offer the form with them, whatever it found,
-// so the same words always get the same offer.
+// A query no hit's text can read (finding nothing): each word in its most frequent form with marks, unless the
+// reports write it without marks more often. Collection frequencies say
+// that, at most kFrequencyLookups a query.
 std::optional<std::string> Searcher::Suggest(const Plan& plan) {
   if (plan.parsed.fell_back || plan.q.empty()) return std::nullopt;
   std::shared_ptr<const SuggestionTable> words =
       tables_->suggestions.Get(RevisionKey(), [&] { return std::make_shared<const SuggestionTable>(db()); });
-  return RestoreDiacritics(*analyzer_, *words, plan.q);
+  std::size_t lookups = 0;
+  auto unmarked_more_often = [&](const std::string& folded) {
+    const std::vector<SuggestionTable::Form>& forms = words->Forms(folded);
+    if (lookups + forms.size() + 1 > kFrequencyLookups) return false;
+    lookups += forms.size() + 1;
+    Xapian::termcount marked = 0, most = 0;
+    for (const SuggestionTable::Form& form : forms) {
+      const Xapian::termcount n = db().get_collection_freq(form.term);
+      marked += n;
+      most = std::max(most, n);
+    }
+    const Xapian::termcount all = db().get_collection_freq(folded);
+    return all > marked && all - marked >= most;
+  };
+  return RestoreDiacritics(*analyzer_, *words, plan.q, unmarked_more_often);
 }
 
 std::vector<std::string> Searcher::MarkedLines(std::string_view text, const std::string& q) {
@@ -427,7 +467,8 @@ SimilarReports Searcher::Similar(const std::string& id, int count) {
     SimilarReports similar{id, {}};
     std::string data;
     for (auto m = mset.begin(); m != mset.end(); ++m) {
-      if (std::optional<Hit> hit = DecodeHit(m.get_document(), m.get_weight(), &data)) {
+      data = m.get_document().get_data();
+      if (std::optional<Hit> hit = DecodeHit(data, m.get_weight())) {
         similar.results.push_back(std::move(*hit));
       }
     }

@@ -38,6 +38,12 @@ struct RelaxedMatch;
 // relaxing only what finds nothing lost 0.010 of XQuAD-vi's MRR@10, as
 // questions often find one or two wrong paragraphs holding every word.
 inline constexpr Xapian::doccount kRelaxBelow = 3;
+// An unaccented query is read from the texts of its best hits, this many
+// (a page's worth), whatever page is shown.
+inline constexpr Xapian::doccount kReadingHits = 10;
+// A query no hit can read is spelled from the index's frequencies: at most
+// this many look-ups a query (a round trip each over a remote shard).
+inline constexpr std::size_t kFrequencyLookups = 200;
 
 // Not thread-safe (it owns a Xapian::Database and a QueryBuilder): one per
 // thread. Follows the index as tinhgon-index changes it: every search reopens
@@ -130,8 +136,8 @@ class Searcher {
   Plan MakePlan(const SearchRequest& request, bool counted);
   // The matches' exact count and facets, relaxing the query when too few
   // match; `mset` is replaced by the relaxed ranking then.
-  void CountAndRelax(const Plan& plan, const SearchRequest& request, const Window& window, Xapian::MSet* mset,
-                     SearchResponse* response);
+  std::optional<RelaxedMatch> CountAndRelax(const Plan& plan, const SearchRequest& request, const Window& window,
+                                            Xapian::MSet* mset, SearchResponse* response);
   static Xapian::Query Filtered(Xapian::Query base, const std::vector<Xapian::Query>& filters);
   static void SetSort(Xapian::Enquire& enquire, SortOrder sort);
   PlaceSummary SummarizePlace(const SearchRequest& request, const PlaceFilter& place);
@@ -139,8 +145,10 @@ class Searcher {
   Xapian::MSet RankRelaxed(const Plan& plan, const RelaxedMatch& relaxed, SortOrder sort, const Window& window);
   std::vector<Hit> Hits(const Xapian::MSet& mset, HitDocuments& documents, const HighlightTerms& highlight,
                         const Readings& read, bool snippets);
-  std::optional<std::string> ReadInContext(const Plan& plan, const Xapian::MSet& mset, HitDocuments& documents,
-                                           Readings* read);
+  Xapian::MSet RelevanceTop(const Plan& plan, const std::optional<RelaxedMatch>& relaxed);
+  std::optional<std::string> ReadInContext(const Plan& plan, const SearchRequest& request, const Window& window,
+                                           const std::optional<RelaxedMatch>& relaxed, const Xapian::MSet& page,
+                                           HitDocuments& documents, Readings* read);
   std::optional<std::string> Suggest(const Plan& plan);
 
   const Xapian::Database& db() const;

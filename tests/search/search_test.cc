@@ -371,6 +371,52 @@ TEST_CASE("did you mean: the form with diacritics of any query typed without", "
   CHECK(typed["suggestion"].is_null());  // typed with marks: nothing to restore
 }
 
+TEST_CASE("did you mean: a word is read as the hits write it beside its neighbours, marks or none",
+          "[search][suggestion]") {
+  // "an" and "tinh" are written without marks in "công an" and "tinh gọn",
+  // though "án", "tỉnh" and "tình" are as frequent here; "van" is "văn"
+  // beside "phòng", though "vẫn" is more frequent.
+  TempDir dir("search-reading");
+  for (int i = 0; i < 6; ++i) {
+    WriteFile(dir / ("in/r" + std::to_string(i) + ".txt"),
+              Report("Công an huyện tinh gọn bộ máy " + std::to_string(i),
+                     "Công an huyện tinh gọn bộ máy, văn phòng vẫn giữ. Vụ án cũ vẫn xử lý; tình hình tỉnh ổn định, "
+                     "vẫn vậy."));
+  }
+  tinhgon::testing::IndexInputs(dir);
+  Searcher searcher(dir / "index");
+  auto suggestion = [&](const std::string& q, int page = 1, int per_page = 10, tinhgon::SortOrder sort = {}) {
+    SearchRequest r;
+    r.q = q;
+    r.page = page;
+    r.per_page = per_page;
+    r.sort = sort;
+    return searcher.Search(r).suggestion.value_or("(none)");
+  };
+  CHECK(suggestion("cong an tinh gon") == "công an tinh gọn");
+  CHECK(suggestion("van phong") == "văn phòng");
+  CHECK(suggestion("tinh gon") == "tinh gọn");
+  // The same offer on every page, of any size, in any order.
+  for (int per_page : {1, 3, 10}) {
+    for (int page : {1, 2}) {
+      INFO(per_page << " a page, page " << page);
+      CHECK(suggestion("cong an tinh gon", page, per_page) == "công an tinh gọn");
+      CHECK(suggestion("cong an tinh gon", page, per_page, tinhgon::SortOrder::kDate) == "công an tinh gọn");
+    }
+  }
+  // A word read without marks is marked so in the hits, not in its other forms.
+  SearchRequest r;
+  r.q = "cong an";
+  std::string html = searcher.Search(r).results.at(0).snippet.html;
+  CHECK(html.find("<mark>an</mark>") != std::string::npos);
+  CHECK(html.find("<mark>án</mark>") == std::string::npos);
+  // Field filters and operators are kept as typed.
+  CHECK(suggestion("cong an tinh:\"Ha Noi\" -van") == "công an tinh:\"Ha Noi\" -văn");
+  CHECK(suggestion("van phong nam:2020 OR cong an") == "văn phòng nam:2020 OR công an");
+  // Nothing found: each word in its commonest form, marks or none.
+  CHECK(suggestion("cong an AND zzzz") == "công an AND zzzz");
+}
+
 TEST_CASE("a running searcher sees index updates and rebuilds without restarting", "[search]") {
   TempDir dir("search-live");
   WriteFile(dir / "in/a.txt", Report("Tin một", "Huyện Đầm Hà giảm 3 đầu mối."));
