@@ -40,9 +40,12 @@
 #include <unicode/unistr.h>
 
 #include "analyzers/diacritic_folder.h"
+#include "bench/spelling.h"
 #include "bench/postgres.h"
 #include "bench/words.h"
 #include "indexer/indexer.h"
+#include "search/analysis_tables.h"
+#include "search/diacritics_restorer.h"
 #include "search/searcher.h"
 
 namespace {
@@ -168,6 +171,27 @@ class PlainXapian {
   Xapian::QueryParser parser_;
 };
 
+// "Did you mean" on the questions typed without diacritics, read in their
+// hits, beside each word's most frequent marked form in the index.
+void PrintQuestionSpelling(tinhgon::Searcher& searcher, const std::filesystem::path& db,
+                           const std::vector<std::pair<std::string, std::string>>& questions) {
+  std::printf("\ndid you mean, on the questions without diacritics: words spelled as asked, questions whole\n");
+  const tinhgon::Analyzer& analyzer = tinhgon::ProcessAnalysisTables()->analyzer;
+  const tinhgon::SuggestionTable table{Xapian::Database(db.string())};
+  std::vector<std::string> expected, read, frequent;
+  for (const auto& [question, relevant] : questions) {
+    tinhgon::SearchRequest r;
+    r.q = WithoutSyntax(tinhgon::DiacriticFolder::Fold(question));
+    r.facets = false;
+    expected.push_back(WithoutSyntax(question));
+    read.push_back(searcher.Search(r).suggestion.value_or(r.q));
+    frequent.push_back(
+        tinhgon::RestoreDiacritics(analyzer, table, r.q, [](const std::string&) { return false; }).value_or(r.q));
+  }
+  tinhgon::bench::PrintSpelling("tinhgon, read in its hits", analyzer, expected, read);
+  tinhgon::bench::PrintSpelling("most frequent marked form", analyzer, expected, frequent);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -275,5 +299,6 @@ int main(int argc, char** argv) {
       std::printf("%-36s %-20s %8.3f %8.3f %8.3f\n", engine.c_str(), name, mrr / n, r1 / n, r10 / n);
     }
   }
+  PrintQuestionSpelling(searcher, options.db, questions);
   return 0;
 }
