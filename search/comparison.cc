@@ -16,8 +16,13 @@ Comparison Searcher::Compare(const SearchRequest& request, const std::vector<Pla
   Comparison comparison;
   comparison.query = request.q;
   for (const PlaceFilter& place : places) {
+    // A place that names nothing is refused, as a bare name is: a column of
+    // zeros would read as a place with no reports.
     std::string problem;
-    if (filters_->Terms(place.filter, place.value, &problem).empty()) comparison.warnings.push_back(problem);
+    if (filters_->Terms(place.filter, place.value, &problem).empty()) {
+      const std::string value = place.value.substr(0, 100);
+      throw SearchError("unknown_place", problem.empty() ? "no place called '" + value + "'" : problem, value);
+    }
     comparison.places.push_back(SummarizePlace(request, place));
   }
   return comparison;

@@ -127,6 +127,9 @@ TEST_CASE("places compared side by side: API, CSV and page", "[server][compare]"
   CHECK(std::count(csv->body.begin(), csv->body.end(), '\n') == 3);
   tinhgon::testing::CheckError(Shared().Get("/api/compare?place=province:06"), 400, "invalid_places");
   tinhgon::testing::CheckError(Shared().Get("/api/compare?place=06&place=Atlantis"), 400, "unknown_place");
+  // A filter naming nothing is refused too, not counted as a place with no reports.
+  tinhgon::testing::CheckError(Shared().Get("/api/compare?place=06&place=province:Atlantis"), 400, "unknown_place");
+  tinhgon::testing::CheckError(Shared().Get("/api/compare?place=06&place=province:"), 400, "unknown_place");
   auto page = Shared().Get("/compare?q=&place=province:06&place=province:22");
   REQUIRE(page);
   CHECK(page->status == 200);
