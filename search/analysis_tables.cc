@@ -1,5 +1,7 @@
 #include "search/analysis_tables.h"
 
+#include <algorithm>
+
 namespace tinhgon {
 
 namespace {
@@ -14,6 +16,18 @@ std::string Commune2025Label(const AdminUnit& unit) {
   return kind == kKinds.end() ? unit.name : kind->second + " " + unit.name;
 }
 
+// "Quận 1", "Phường 12": a unit named by a number is labelled with its kind,
+// as a bare "1" in a list of districts names nothing a reader recognizes.
+std::string UnitLabel(const AdminUnit& unit) {
+  const bool numbered = !unit.name.empty() && std::all_of(unit.name.begin(), unit.name.end(), [](char c) {
+    return c >= '0' && c <= '9';
+  });
+  if (!numbered) return unit.name;
+  std::string kind = AdminKindName(unit);
+  if (!kind.empty() && kind[0] >= 'a' && kind[0] <= 'z') kind[0] = static_cast<char>(kind[0] - 'a' + 'A');
+  return kind + " " + unit.name;
+}
+
 void NameUnits(const Gazetteer& g, AnalysisTables::FacetNames* f) {
   for (std::size_t i = 0; i < g.province_count(); ++i) {
     const AdminUnit& p = g.province(static_cast<std::int32_t>(i));
@@ -25,12 +39,12 @@ void NameUnits(const Gazetteer& g, AnalysisTables::FacetNames* f) {
   }
   for (std::size_t i = 0; i < g.district_count(); ++i) {
     const AdminUnit& d = g.district(static_cast<std::int32_t>(i));
-    f->names[Index(Facet::kDistrict)][d.code] = d.name;
+    f->names[Index(Facet::kDistrict)][d.code] = UnitLabel(d);
     f->parents[Index(Facet::kDistrict)][d.code] = g.province(d.province).code;
   }
   for (std::size_t i = 0; i < g.commune_count(); ++i) {
     const AdminUnit& c = g.commune(static_cast<std::int32_t>(i));
-    f->names[Index(Facet::kCommune)][c.code] = c.name;
+    f->names[Index(Facet::kCommune)][c.code] = UnitLabel(c);
     if (c.district >= 0) f->parents[Index(Facet::kCommune)][c.code] = g.district(c.district).code;
   }
   for (std::size_t i = 0; i < g.commune_2025_count(); ++i) {

@@ -117,6 +117,10 @@ TEST_CASE("the 2025 commune facet lists the communes of the 2025 province filter
   ordered_json old_province = Shared().Search("", {{"province", {"Hồ Chí Minh"}}});
   CHECK(old_province["facets"]["commune_2025"].empty());
   CHECK_FALSE(old_province["facets"]["district"].empty());
+  // A district named by a number is labelled with its kind.
+  bool quan_1 = false;
+  for (const auto& v : old_province["facets"]["district"]) quan_1 = quan_1 || (v["value"] == "760" && v["label"] == "Quận 1");
+  CHECK(quan_1);
 
   ordered_json hcm = Shared().Search("", {{"province_2025", {"ho chi minh"}}});
   const ordered_json& facet = hcm["facets"]["commune_2025"];
