@@ -24,7 +24,8 @@ std::string UnitLabel(const AdminUnit& unit) {
   });
   if (!numbered) return unit.name;
   std::string kind = AdminKindName(unit);
-  if (!kind.empty() && kind[0] >= 'a' && kind[0] <= 'z') kind[0] = static_cast<char>(kind[0] - 'a' + 'A');
+  if (kind.empty()) return unit.name;
+  if (kind[0] >= 'a' && kind[0] <= 'z') kind[0] = static_cast<char>(kind[0] - 'a' + 'A');
   return kind + " " + unit.name;
 }
 

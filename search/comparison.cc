@@ -15,16 +15,17 @@ Comparison Searcher::Compare(const SearchRequest& request, const std::vector<Pla
   Validate(request);
   Comparison comparison;
   comparison.query = request.q;
+  // A place that names nothing is refused, as a bare name is, before any
+  // is counted: a column of zeros would read as a place with no reports.
   for (const PlaceFilter& place : places) {
-    // A place that names nothing is refused, as a bare name is: a column of
-    // zeros would read as a place with no reports.
     std::string problem;
-    if (filters_->Terms(place.filter, place.value, &problem).empty()) {
-      const std::string value = place.value.substr(0, 100);
-      throw SearchError("unknown_place", problem.empty() ? "no place called '" + value + "'" : problem, value);
-    }
-    comparison.places.push_back(SummarizePlace(request, place));
+    if (!filters_->Terms(place.filter, place.value, &problem).empty()) continue;
+    std::size_t cut = std::min<std::size_t>(place.value.size(), 100);
+    while (cut < place.value.size() && (static_cast<unsigned char>(place.value[cut]) & 0xC0) == 0x80) --cut;
+    const std::string value = place.value.substr(0, cut);  // whole characters
+    throw SearchError("unknown_place", "no place called '" + value + "'", value);
   }
+  for (const PlaceFilter& place : places) comparison.places.push_back(SummarizePlace(request, place));
   return comparison;
 }
 
@@ -36,19 +37,25 @@ PlaceSummary Searcher::SummarizePlace(const SearchRequest& request, const PlaceF
   narrowed.page = 1;
   narrowed.per_page = 1;
   narrowed.facets = true;
+  narrowed.suggestion = false;
   const SearchResponse counted = Search(narrowed);
   PlaceSummary summary;
   summary.place = place;
   summary.label = PlaceLabel(place);
   summary.total = counted.total;
   for (EventType type : kEventTypes) summary.events.emplace_back(type, 0);
+  // Every report, as an export reads them, but not counted again: `counted` has the total.
+  Window every;
+  every.count = kMaxResultWindow;
+  every.snippets = false;
+  narrowed.facets = false;
   for (const FacetCounts& facet : counted.facets) {
     if (facet.facet != Facet::kEvent) continue;
     for (const FacetValue& v : facet.values) {
       if (std::optional<EventType> type = EventTypeNamed(v.value)) summary.events[static_cast<std::size_t>(*type)].second = v.count;
     }
   }
-  for (const Hit& hit : Export(narrowed, kMaxResultWindow).results) {
+  for (const Hit& hit : Run(narrowed, every).results) {
     ++summary.reports_summed;
     bool savings = false;
     for (const StoredFigure& f : hit.report.figures) {

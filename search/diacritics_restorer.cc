@@ -104,11 +104,12 @@ std::optional<std::string> Replace(const Analyzer& analyzer, const std::string& 
   return restored;
 }
 
+// The text up to kReadBytes, cut between words: half a syllable ("cô" of
+// "công") would count as a form of another word.
 std::string_view Opening(std::string_view text) {
   if (text.size() <= kReadBytes) return text;
-  std::size_t cut = kReadBytes;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
-  return text.substr(0, cut);
+  const std::size_t space = text.find_last_of(" \n\t", kReadBytes);
+  return text.substr(0, space == std::string_view::npos ? 0 : space);
 }
 
 // How the texts write one word of the query: per form, the hits writing it
@@ -117,8 +118,16 @@ struct FormSeen {
   std::size_t in_context = 0, anywhere = 0;
 };
 
-// A text's share of the evidence, each hit counted once per form.
-void Read(const std::vector<const Token*>& tokens, const std::map<std::string, std::set<std::string>>& neighbours,
+// The words typed just before and just after a word of the query.
+struct Neighbours {
+  std::set<std::string> before, after;
+};
+
+// A text's share of the evidence, each hit counted once per form: a form
+// is in context where the word before it is one typed before it, or the
+// word after it one typed after it ("văn phòng" for "van phong", not the
+// "phòng vẫn" that follows it).
+void Read(const std::vector<const Token*>& tokens, const std::map<std::string, Neighbours>& neighbours,
           std::map<std::string, std::map<std::string, FormSeen>>* seen) {
   std::set<std::pair<std::string, std::string>> in_context, anywhere;  // (folded, form) this text holds
   for (std::size_t j = 0; j < tokens.size(); ++j) {
@@ -127,9 +136,9 @@ void Read(const std::vector<const Token*>& tokens, const std::map<std::string, s
     const std::pair<std::string, std::string> form{tokens[j]->folded, tokens[j]->term};
     anywhere.insert(form);
     const bool left = j > 0 && tokens[j - 1]->position + 1 == tokens[j]->position &&
-                      wanted->second.count(tokens[j - 1]->folded);
+                      wanted->second.before.count(tokens[j - 1]->folded);
     const bool right = j + 1 < tokens.size() && tokens[j]->position + 1 == tokens[j + 1]->position &&
-                       wanted->second.count(tokens[j + 1]->folded);
+                       wanted->second.after.count(tokens[j + 1]->folded);
     if (left || right) in_context.insert(form);
   }
   for (const auto& [folded, form] : anywhere) ++(*seen)[folded][form].anywhere;
@@ -159,29 +168,35 @@ std::optional<std::string> ReadFromTexts(const Analyzer& analyzer, const std::ve
   const std::optional<std::vector<const Token*>> words = UnmarkedWords(analysis);
   if (!words || words->empty()) return std::nullopt;
   // Each word's neighbours in the query (none for a word alone).
-  std::map<std::string, std::set<std::string>> neighbours;
+  std::map<std::string, Neighbours> neighbours;
   for (std::size_t k = 0; k < words->size(); ++k) {
     const Token* t = (*words)[k];
     if (t->type != TokenType::kWord) continue;
-    std::set<std::string>& beside = neighbours[t->folded];
-    if (k > 0 && (*words)[k - 1]->position + 1 == t->position) beside.insert((*words)[k - 1]->folded);
-    if (k + 1 < words->size() && t->position + 1 == (*words)[k + 1]->position) beside.insert((*words)[k + 1]->folded);
+    Neighbours& beside = neighbours[t->folded];
+    if (k > 0 && (*words)[k - 1]->position + 1 == t->position) beside.before.insert((*words)[k - 1]->folded);
+    if (k + 1 < words->size() && t->position + 1 == (*words)[k + 1]->position) beside.after.insert((*words)[k + 1]->folded);
   }
   std::map<std::string, std::map<std::string, FormSeen>> seen;
   for (std::string_view text : texts) {
     const Analysis hit = analyzer.Analyze(Opening(text));
     Read(WrittenTokens(hit.tokens), neighbours, &seen);
   }
+  auto more = [](const FormSeen& a, const FormSeen& b) {
+    return a.in_context != b.in_context ? a.in_context > b.in_context : a.anywhere > b.anywhere;
+  };
   for (const auto& [folded, forms] : seen) {
-    std::string best = folded;  // as typed, unless a form is seen more
-    FormSeen most = forms.count(folded) ? forms.at(folded) : FormSeen{};
+    // The form seen most; as typed when another is seen as much.
+    const std::string* best = nullptr;
+    bool tied = false;
     for (const auto& [form, n] : forms) {
-      if (n.in_context > most.in_context || (n.in_context == most.in_context && n.anywhere > most.anywhere)) {
-        best = form;
-        most = n;
+      if (best && !more(n, forms.at(*best))) {
+        tied = tied || !more(forms.at(*best), n);
+        continue;
       }
+      best = &form;
+      tied = false;
     }
-    (*read)[folded] = best;
+    (*read)[folded] = best && !tied ? *best : folded;
   }
   return Replace(analyzer, query, [&](const std::string& folded) -> std::string_view {
     auto it = read->find(folded);

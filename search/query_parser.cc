@@ -109,6 +109,7 @@ class Parser {
       Lexeme::Kind k = l_[p_].kind;
       const bool and_not = k == Lexeme::kAnd && (l_[p_ + 1].kind == Lexeme::kNot || l_[p_ + 1].kind == Lexeme::kMinus);
       if (and_not || k == Lexeme::kNot || k == Lexeme::kMinus) {
+        if (and_not && !required && !excluded) throw SyntaxError("an operator with nothing to apply to");
         p_ += and_not ? 2 : 1;
         Add(QueryNode::Kind::kOr, &excluded, Excluded());
       } else if (k == Lexeme::kAnd) {
@@ -198,9 +199,11 @@ std::string PlainWords(std::string_view q) {
 std::vector<std::pair<std::size_t, std::size_t>> SyntaxSpans(std::string_view query) {
   std::vector<std::pair<std::size_t, std::size_t>> spans;
   try {
-    for (const Lexeme& l : Lex(query)) {
+    std::vector<Lexeme> lexemes = Lex(query);
+    for (const Lexeme& l : lexemes) {
       if (l.kind != Lexeme::kWord && l.kind != Lexeme::kQuoted && l.kind != Lexeme::kEnd) spans.emplace_back(l.start, l.end);
     }
+    Parser(std::move(lexemes)).Parse();  // broken syntax is searched as words
   } catch (const SyntaxError&) {
     spans.clear();  // read as plain words, as the search does
   }

@@ -24,6 +24,9 @@ struct SearchRequest {
   int page = 1;
   int per_page = 10;
   bool facets = true;
+  // Offer "did you mean" (reading the best hits, searcher.h): a page shows
+  // it; a feed, an export or a comparison shows none and skips the work.
+  bool suggestion = true;
 };
 
 // A request the library refuses, with a reason fit to show the user (the

@@ -250,7 +250,7 @@ SearchResponse Searcher::Run(const SearchRequest& r, const Window& window) {
     std::optional<RelaxedMatch> relaxed = CountAndRelax(plan, r, window, &mset, &response);
     Readings read;
     HitDocuments documents(mset, window.count <= kMaxPerPage);
-    if (window.snippets) {  // a page, which offers it; an export shows none
+    if (window.snippets && r.suggestion) {
       response.suggestion = ReadInContext(plan, r, window, relaxed, mset, documents, &read);
       if (read.words.empty()) response.suggestion = Suggest(plan);
     }
@@ -383,18 +383,21 @@ std::optional<std::string> Searcher::ReadInContext(const Plan& plan, const Searc
   std::shared_ptr<const SuggestionTable> words =
       tables_->suggestions.Get(RevisionKey(), [&] { return std::make_shared<const SuggestionTable>(db()); });
   std::set<std::string> marked;
-  std::map<std::string, std::vector<std::string>> unmarked;  // each read as typed, and its marked forms
+  // Each word read as typed that has marked forms too, with them: a word
+  // with none looks the same marked either way.
+  std::map<std::string, std::vector<std::string>> unmarked;
   for (const auto& [folded, form] : forms) {
     read->words.emplace_back(folded, form);
     if (form != folded) {
       marked.insert(form);
-      continue;
+    } else if (!words->Forms(folded).empty()) {
+      for (const SuggestionTable::Form& f : words->Forms(folded)) unmarked[folded].push_back(f.term);
     }
-    std::vector<std::string>& others = unmarked[folded];
-    for (const SuggestionTable::Form& f : words->Forms(folded)) others.push_back(f.term);
   }
   read->holders = HitsHolding(db(), index_->remote(), page, documents, marked);
-  read->holders.merge(HitsHoldingUnmarked(page, documents, unmarked));
+  // A term list is a round trip per hit over a remote shard: there a word
+  // read as typed keeps every form marked, as before it was read.
+  if (!index_->remote()) read->holders.merge(HitsHoldingUnmarked(page, documents, unmarked));
   return reading;
 }
 

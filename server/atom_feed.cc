@@ -266,6 +266,7 @@ SearchRequest FeedRequest(const std::multimap<std::string, std::string>& params)
   request.page = 1;
   request.sort = SortOrder::kDate;
   request.facets = false;
+  request.suggestion = false;
   return request;
 }
 

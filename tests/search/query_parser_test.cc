@@ -93,12 +93,26 @@ TEST_CASE("exclusions alone exclude from every report", "[parser]") {
   CHECK(Parsed("-xã -huyện") == "NOT(words[], OR(words[xã], words[huyện]))");
 }
 
+TEST_CASE("syntax spans: operators and fields as typed, none when the syntax is broken", "[parser]") {
+  using Spans = std::vector<std::pair<std::size_t, std::size_t>>;
+  const std::string q = "van tinh:\"Nghệ An\" OR -xa";
+  const Spans spans = tinhgon::SyntaxSpans(q);
+  REQUIRE(spans.size() == 3);
+  CHECK(q.substr(spans[0].first, spans[0].second - spans[0].first) == "tinh:\"Nghệ An\"");
+  CHECK(q.substr(spans[1].first, spans[1].second - spans[1].first) == "OR");
+  CHECK(q.substr(spans[2].first, spans[2].second - spans[2].first) == "-");
+  // Searched as plain words: nothing in them is syntax.
+  CHECK(tinhgon::SyntaxSpans("cong an AND").empty());
+  CHECK(tinhgon::SyntaxSpans("\"cong an").empty());
+  CHECK(tinhgon::SyntaxSpans("cong an").empty());
+}
+
 TEST_CASE("lower-case operator words are words", "[parser]") {
   CHECK(Parsed("và hoặc không and or not") == "words[và hoặc không and or not]");
 }
 
 TEST_CASE("broken syntax falls back to the plain words and says why", "[parser]") {
-  for (const char* q : {"\"hợp nhất", "(a b", "a b)", "AND", "AND a", "a OR", "a NOT", "a NOT NOT b", "a AND NOT",
+  for (const char* q : {"\"hợp nhất", "(a b", "a b)", "AND", "AND a", "AND NOT a", "a OR", "a NOT", "a NOT NOT b", "a AND NOT",
                         "khong:ro", "tinh:"}) {
     INFO(q);
     tinhgon::ParsedQuery p = ParseQuery(q);
