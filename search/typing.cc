@@ -185,23 +185,56 @@ bool AsciiLetters(std::string_view s, std::size_t min, std::size_t max) {
 
 }  // namespace
 
+namespace {
+
+std::uint32_t Key(std::string_view text) {
+  return static_cast<std::uint32_t>(std::hash<std::string_view>{}(text));
+}
+
+// `longer` is `shorter` with one letter more, anywhere.
+bool OneLetterMore(std::string_view longer, std::string_view shorter) {
+  if (longer.size() != shorter.size() + 1) return false;
+  std::size_t first = 0;
+  while (first < shorter.size() && shorter[first] == longer[first]) ++first;
+  return longer.substr(first + 1) == shorter.substr(first);
+}
+
+}  // namespace
+
 SlipTable::SlipTable(const Xapian::Database& db) {
   // Only terms starting with a-z: the prefixed tags and pairs, most of the
-  // term list, are never walked.
+  // term list, are never walked. Walked in order, the words come sorted.
   for (char first = 'a'; first <= 'z'; ++first) AddWords(db, std::string(1, first));
+  std::sort(deletions_.begin(), deletions_.end());
+  deletions_.shrink_to_fit();
+  words_.shrink_to_fit();
 }
 
 void SlipTable::AddWords(const Xapian::Database& db, const std::string& prefix) {
   for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
     const std::string& term = *t;
-    if (!AsciiLetters(term, 2, 7) || t.get_termfreq() < kMinFrequency) continue;
+    const bool syllable = AsciiLetters(term, 2, kLongestSyllable) && t.get_termfreq() >= kMinFrequency;
+    if (!syllable && !AsciiLetters(term, kLongestSyllable + 1, kLongestWord)) continue;
     const auto position = static_cast<std::uint32_t>(words_.size());
     words_.push_back({term, t.get_termfreq()});
-    index_.emplace(term, position);
     for (std::size_t i = 0; i < term.size(); ++i) {
-      deletes_[term.substr(0, i) + term.substr(i + 1)].push_back(position);
+      deletions_.push_back({Key(term.substr(0, i) + term.substr(i + 1)), position});
     }
   }
+}
+
+std::optional<std::uint32_t> SlipTable::Find(std::string_view text) const {
+  auto it = std::lower_bound(words_.begin(), words_.end(), text,
+                             [](const Word& w, std::string_view t) { return w.text < t; });
+  if (it == words_.end() || it->text != text) return std::nullopt;
+  return static_cast<std::uint32_t>(it - words_.begin());
+}
+
+std::vector<std::uint32_t> SlipTable::Filed(std::string_view less_one_letter) const {
+  auto [from, to] = std::equal_range(deletions_.begin(), deletions_.end(), Deletion{Key(less_one_letter), 0});
+  std::vector<std::uint32_t> words;
+  for (auto it = from; it != to; ++it) words.push_back(it->word);
+  return words;
 }
 
 std::vector<std::string_view> SlipTable::Neighbours(std::string_view folded) const {
@@ -211,18 +244,16 @@ std::vector<std::string_view> SlipTable::Neighbours(std::string_view folded) con
   };
   const std::string typed(folded);
   // A letter dropped: the word less one letter is what was typed.
-  if (auto it = deletes_.find(typed); it != deletes_.end()) {
-    for (std::uint32_t p : it->second) consider(p);
+  for (std::uint32_t p : Filed(typed)) {
+    if (OneLetterMore(words_[p].text, typed)) consider(p);
   }
   for (std::size_t i = 0; i < typed.size(); ++i) {
     const std::string shorter = typed.substr(0, i) + typed.substr(i + 1);
     // A letter doubled or added: the typed word less one letter is the word.
-    if (auto it = index_.find(shorter); it != index_.end()) consider(it->second);
+    if (auto p = Find(shorter)) consider(*p);
     // A neighbouring key or a swap: both less one letter meet.
-    if (auto it = deletes_.find(shorter); it != deletes_.end()) {
-      for (std::uint32_t p : it->second) {
-        if (OneSlipApart(typed, words_[p].text)) consider(p);
-      }
+    for (std::uint32_t p : Filed(shorter)) {
+      if (words_[p].text.size() == typed.size() && OneSlipApart(typed, words_[p].text)) consider(p);
     }
   }
   // Most frequent first; a word found two ways is listed once.
@@ -237,7 +268,7 @@ std::vector<std::string_view> SlipTable::Neighbours(std::string_view folded) con
 
 std::string_view SlipTable::Nearest(std::string_view folded, Xapian::doccount* frequency) const {
   std::vector<std::string_view> neighbours = Neighbours(folded);
-  if (frequency != nullptr) *frequency = neighbours.empty() ? 0 : words_[index_.at(std::string(neighbours[0]))].frequency;
+  if (frequency != nullptr) *frequency = neighbours.empty() ? 0 : words_[*Find(neighbours[0])].frequency;
   return neighbours.empty() ? std::string_view() : neighbours[0];
 }
 
@@ -269,7 +300,7 @@ std::optional<Correction> CorrectWord(const Analyzer& analyzer, const Xapian::Da
     std::string term = ExactTerm(analyzer, *reading);
     if (!term.empty() && better(db.get_termfreq(term))) return Correction{word, term, kind, held > 0};
   }
-  if (!AsciiLetters(word, 2, 8)) return std::nullopt;
+  if (!AsciiLetters(word, 2, SlipTable::kLongestWord + 1)) return std::nullopt;
   Xapian::doccount nearest_held = 0;
   std::string_view nearest = slips().Nearest(word, &nearest_held);
   if (nearest.empty() || !better(nearest_held)) return std::nullopt;

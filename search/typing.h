@@ -13,7 +13,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include <xapian.h>
@@ -31,13 +30,20 @@ std::optional<std::string> DecodeTelex(std::string_view keys);
 std::optional<std::string> DecodeVni(std::string_view keys);
 
 // The unaccented words of one revision of the index, for finding the word a
-// slip was meant to be: every folded word of 2 to 7 letters that at least
-// kMinFrequency reports hold, and the words one letter shorter it gives
-// (the symmetric-deletion scheme), so a look-up is a few hash probes, not a
-// scan. Built once per revision; immutable, so safe to share between threads.
+// slip was meant to be: every folded word of 2 to 7 letters (a syllable's
+// length) that at least kMinFrequency reports hold, every longer word up to
+// kLongestWord letters (a name or a foreign word: "rhodophyte", "zuckerberg")
+// that any report holds, and the words one letter shorter each gives (the
+// symmetric-deletion scheme), so a look-up is a few hash probes, not a scan.
+// A long word is one slip from few others, so one report is evidence
+// enough; a short one is one slip from many, and a word that few reports
+// hold is as likely a slip itself. Built once per revision; immutable, so
+// safe to share between threads.
 class SlipTable {
  public:
   static constexpr Xapian::doccount kMinFrequency = 3;
+  static constexpr std::size_t kLongestSyllable = 7;
+  static constexpr std::size_t kLongestWord = 24;
 
   explicit SlipTable(const Xapian::Database& db);
 
@@ -51,15 +57,29 @@ class SlipTable {
   std::size_t size() const { return words_.size(); }
 
  private:
-  void AddWords(const Xapian::Database& db, const std::string& prefix);
-
   struct Word {
     std::string text;
     Xapian::doccount frequency = 0;
   };
-  std::vector<Word> words_;
-  std::unordered_map<std::string, std::uint32_t> index_;                 // word -> position in words_
-  std::unordered_map<std::string, std::vector<std::uint32_t>> deletes_;  // word less a letter -> words
+  // A word less one letter, hashed, and the word it was made from. Hashes
+  // stand in for the strings (8 bytes an entry instead of a node and two
+  // heap blocks): a table of a few hundred thousand words has over a million
+  // of them. Two keys may share a hash, so every word found is checked
+  // against the word looked up.
+  struct Deletion {
+    std::uint32_t key;
+    std::uint32_t word;  // position in words_
+    bool operator<(const Deletion& other) const { return key < other.key; }
+  };
+
+  void AddWords(const Xapian::Database& db, const std::string& prefix);
+  // The position of `text` in words_ (sorted, as the term list is), if held.
+  std::optional<std::uint32_t> Find(std::string_view text) const;
+  // The words filed under `less_one_letter` (candidates, not yet checked).
+  std::vector<std::uint32_t> Filed(std::string_view less_one_letter) const;
+
+  std::vector<Word> words_;           // sorted by text
+  std::vector<Deletion> deletions_;   // sorted by key
 };
 
 struct Correction {

@@ -88,6 +88,35 @@ TEST_CASE("a slip finds the most frequent word one key away", "[typing]") {
   CHECK(slips.Nearest("xyzzyq").empty());
 }
 
+TEST_CASE("a name or foreign word longer than a syllable is found from one report", "[typing]") {
+  Xapian::WritableDatabase db = Vocabulary();
+  for (const char* word : {"rhodophyte", "chloroplastidan", "zuckerberg", "zukerbergs"}) {
+    Xapian::Document doc;
+    doc.add_term(word);
+    db.add_document(doc);
+  }
+  SlipTable slips(db);
+  CHECK(slips.Nearest("rhodophte") == "rhodophyte");            // dropped
+  CHECK(slips.Nearest("cloroplastidan") == "chloroplastidan");  // dropped at the start
+  CHECK(slips.Nearest("zuckerbreg") == "zuckerberg");           // swapped
+  CHECK(slips.Nearest("zuckerbergg") == "zuckerberg");          // doubled
+  CHECK(slips.Nearest("rhodophytee") == "rhodophyte");
+  CHECK(slips.Nearest("rhodoxhyte").empty());                   // x is not beside p
+  CHECK(slips.Nearest("zuckerbegs").empty());                   // two slips from each
+  // A syllable-long word needs kMinFrequency reports: "phi" (one) is no
+  // word a slip is corrected to.
+  Xapian::Document doc;
+  doc.add_term("phi");
+  db.add_document(doc);
+  CHECK(SlipTable(db).Nearest("phiu").empty());
+  Analyzer analyzer;
+  std::vector<Correction> corrections;
+  auto table = [&]() -> const SlipTable& { return slips; };
+  CHECK(CorrectTyping(analyzer, db, table, "Rhodophte la gi", &corrections) == "rhodophyte la gi");
+  REQUIRE(corrections.size() == 1);
+  CHECK(corrections[0].from == "Rhodophte");
+}
+
 TEST_CASE("only words no report holds are corrected, and quotes keep a word as typed", "[typing]") {
   Xapian::WritableDatabase db = Vocabulary();
   SlipTable table(db);

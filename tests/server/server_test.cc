@@ -228,6 +228,10 @@ TEST_CASE("the web form says in Vietnamese what it searched for a mistyped word"
   CHECK(response["corrections"][0]["to"] == "huyen");
   CHECK(response["searched_for"].is_null());  // the word itself is still searched
   CHECK(response["total"] == 22);
+  // Typed with a capital, as a name or the first word of a sentence is.
+  auto capital = server.Get("/api/search?q=Huyeb");
+  REQUIRE(capital);
+  CHECK(json::parse(capital->body)["total"] == 22);
   auto page = server.Get("/search?q=huyeb");
   REQUIRE(page);
   CHECK(page->body.find("Đã tìm cả «huyen» cho «huyeb».") != std::string::npos);
