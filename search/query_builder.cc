@@ -50,6 +50,15 @@ void QueryBuilder::Words(const std::string& text, HighlightTerms* highlight, std
     Clause clause{analysis.text.substr(t->start, t->end - t->start), Xapian::Query(t->folded),
                   Xapian::Query(t->folded)};
     highlight->folded.insert(t->folded);
+    if (auto alternative = alternatives_.find(t->folded); alternative != alternatives_.end()) {
+      // A rare word and the word one slip away it is searched as: one word
+      // in two spellings, weighed as one term (the rare spelling alone
+      // would weigh as the rarest word of the query).
+      const std::string forms[] = {t->folded, alternative->second};
+      clause.ranking = Xapian::Query(Xapian::Query::OP_SYNONYM, std::begin(forms), std::end(forms));
+      clause.matching = clause.ranking;
+      highlight->folded.insert(alternative->second);
+    }
     // Every word of a query typed with diacritics gets its exact boost, the
     // unmarked ones too ("là" and "ba" alike): boosting only marked words
     // made the unmarked words of the same query count for less.
@@ -58,12 +67,6 @@ void QueryBuilder::Words(const std::string& text, HighlightTerms* highlight, std
           Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(t->term), kExactBoost),
           clause.ranking);
       if (t->has_marks()) highlight->exact.insert(t->term);
-    }
-    if (auto alternative = alternatives_.find(t->folded); alternative != alternatives_.end()) {
-      Xapian::Query other(alternative->second);
-      clause.ranking = Xapian::Query(Xapian::Query::OP_OR, clause.ranking, other);
-      clause.matching = Xapian::Query(Xapian::Query::OP_OR, clause.matching, other);
-      highlight->folded.insert(alternative->second);
     }
     auto expanded = expansions.find(t->start);
     if (expanded != expansions.end()) {

@@ -207,4 +207,27 @@ TEST_CASE("relaxation keeps the filters", "[relaxation]") {
   for (Xapian::docid did : BuilderFixture::Ids(r.matches)) CHECK((did == 2 || did == 4 || did == 6));
 }
 
+TEST_CASE("a rare word searched in two spellings weighs as one word, not as the rarest", "[builder]") {
+  // One report holds the slip "huyeb", twenty the word "huyen" it stands for.
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  for (int i = 0; i < 21; ++i) {
+    Xapian::Document doc;
+    doc.add_posting(i == 0 ? "huyeb" : "huyen", 1);
+    doc.add_posting("hop", 2);
+    db.add_document(doc);
+  }
+  QueryBuilder& builder = Fixture().builder();
+  builder.SetAlternatives({{"huyeb", "huyen"}});
+  HighlightTerms highlight;
+  std::vector<std::string> problems;
+  Xapian::Enquire enquire(db);
+  enquire.set_query(builder.Build(ParseQuery("huyeb").root, &highlight, &problems));
+  builder.SetAlternatives({});
+  Xapian::MSet mset = enquire.get_mset(0, 30);
+  REQUIRE(mset.size() == 21);
+  // Each report holds one spelling once: each weighs the same.
+  CHECK(mset.begin().get_weight() == Approx((--mset.end()).get_weight()));
+  CHECK(highlight.folded.count("huyen") == 1);
+}
+
 }  // namespace tinhgon
