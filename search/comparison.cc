@@ -18,20 +18,24 @@ Comparison Searcher::Compare(const SearchRequest& request, const std::vector<Pla
   // A place that names nothing is refused, as a bare name is, before any
   // is counted: a column of zeros would read as a place with no reports.
   for (const PlaceFilter& place : places) {
-    std::string problem;
-    if (!filters_->Terms(place.filter, place.value, &problem).empty()) continue;
+    if (!filters_->Terms(place.filter, place.value, nullptr).empty()) continue;
     std::size_t cut = std::min<std::size_t>(place.value.size(), 100);
     while (cut < place.value.size() && (static_cast<unsigned char>(place.value[cut]) & 0xC0) == 0x80) --cut;
     const std::string value = place.value.substr(0, cut);  // whole characters
     throw SearchError("unknown_place", "no place called '" + value + "'", value);
   }
-  for (const PlaceFilter& place : places) comparison.places.push_back(SummarizePlace(request, place));
+  for (const PlaceFilter& place : places) {
+    comparison.places.push_back(SummarizePlace(request, place, &comparison.warnings));
+  }
   return comparison;
 }
 
 // The place's reports counted by event type (from the facets) and their
 // figures summed (from the reports themselves, up to an export's cap).
-PlaceSummary Searcher::SummarizePlace(const SearchRequest& request, const PlaceFilter& place) {
+// The search's warnings (a broken query, a filter naming nothing) are the
+// same for every place: each is kept once.
+PlaceSummary Searcher::SummarizePlace(const SearchRequest& request, const PlaceFilter& place,
+                                      std::vector<Warning>* warnings) {
   SearchRequest narrowed = request;
   narrowed.filters[place.filter].push_back(place.value);
   narrowed.page = 1;
@@ -39,6 +43,9 @@ PlaceSummary Searcher::SummarizePlace(const SearchRequest& request, const PlaceF
   narrowed.facets = true;
   narrowed.suggestion = false;
   const SearchResponse counted = Search(narrowed);
+  for (const Warning& w : counted.warnings) {
+    if (std::find(warnings->begin(), warnings->end(), w) == warnings->end()) warnings->push_back(w);
+  }
   PlaceSummary summary;
   summary.place = place;
   summary.label = PlaceLabel(place);

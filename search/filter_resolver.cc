@@ -76,16 +76,17 @@ FilterResolver::FilterResolver(const Analyzer& analyzer, const Gazetteer& gazett
   }
 }
 
-std::vector<std::string> FilterResolver::Terms(Filter filter, const std::string& value, std::string* problem) const {
+std::vector<std::string> FilterResolver::Terms(Filter filter, const std::string& value,
+                                               std::optional<Warning>* problem) const {
   if (filter == Filter::kMonth) {
     if (std::optional<std::string> month = Month(value)) return {schema::Term(schema::kMonth, *month)};
-    if (problem) *problem = "month '" + value + "' is not a month (YYYY-MM)";
+    if (problem) *problem = Warning{Warning::Code::kNotAMonth, value, filter};
     return {};
   }
   if (filter == Filter::kYear) {
     bool year = value.size() == 4 && value.find_first_not_of("0123456789") == std::string::npos;
     if (year) return {schema::Term(schema::kYear, value)};
-    if (problem) *problem = "year '" + value + "' is not four digits";
+    if (problem) *problem = Warning{Warning::Code::kNotAYear, value, filter};
     return {};
   }
   auto table = names_.find(filter);
@@ -103,7 +104,7 @@ std::vector<std::string> FilterResolver::Terms(Filter filter, const std::string&
       return {schema::Term(schema::kAgency, agencies_.kind(found.front().kind).slug)};
     }
   }
-  if (problem) *problem = "no " + std::string(ApiName(filter)) + " called '" + value + "'";
+  if (problem) *problem = Warning{Warning::Code::kUnknownName, value, filter};
   return {};
 }
 

@@ -7,10 +7,12 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "analyzers/metadata/vocabulary.h"
+#include "search/warning.h"
 
 namespace tinhgon {
 
@@ -24,8 +26,9 @@ class FilterResolver {
 
   // Terms for `value` of `filter`; several terms are alternatives. Empty
   // when nothing is called that: the filter then matches nothing, and
-  // `problem` says what was not recognized.
-  std::vector<std::string> Terms(Filter filter, const std::string& value, std::string* problem) const;
+  // `problem` (when given) receives the warning saying what was not
+  // recognized.
+  std::vector<std::string> Terms(Filter filter, const std::string& value, std::optional<Warning>* problem) const;
 
  private:
   std::string Key(const std::string& text) const;  // folded, case-insensitive name key

@@ -122,17 +122,17 @@ Xapian::Query QueryBuilder::Phrase(const std::string& text, HighlightTerms* high
   return Xapian::Query(Xapian::Query::OP_AND, exact.begin(), exact.end());
 }
 
-Xapian::Query QueryBuilder::FilterClause(const QueryNode& node, std::vector<std::string>* problems) {
-  std::string problem;
+Xapian::Query QueryBuilder::FilterClause(const QueryNode& node, std::vector<Warning>* problems) {
+  std::optional<Warning> problem;
   std::vector<std::string> terms = filters_.Terms(node.filter, node.text, &problem);
-  if (!problem.empty()) problems->push_back(problem);
+  if (problem) problems->push_back(*problem);
   if (terms.empty()) return Nothing();
   std::vector<Xapian::Query> alternatives(terms.begin(), terms.end());
   return Combine(Xapian::Query::OP_OR, alternatives);
 }
 
 Xapian::Query QueryBuilder::Build(const QueryNode& node, HighlightTerms* highlight,
-                                  std::vector<std::string>* problems, Purpose purpose) {
+                                  std::vector<Warning>* problems, Purpose purpose) {
   switch (node.kind) {
     case QueryNode::Kind::kWords: {
       std::vector<Clause> clauses;
@@ -171,7 +171,7 @@ Xapian::Query QueryBuilder::Build(const QueryNode& node, HighlightTerms* highlig
   return Xapian::Query();
 }
 
-bool QueryBuilder::SplitInto(const QueryNode& node, Clauses* out, std::vector<std::string>* problems) {
+bool QueryBuilder::SplitInto(const QueryNode& node, Clauses* out, std::vector<Warning>* problems) {
   HighlightTerms unused;  // the ranking query's Build collects what to mark
   switch (node.kind) {
     case QueryNode::Kind::kWords:
@@ -195,7 +195,7 @@ bool QueryBuilder::SplitInto(const QueryNode& node, Clauses* out, std::vector<st
   }
 }
 
-std::optional<QueryBuilder::Clauses> QueryBuilder::Split(const ParsedQuery& parsed, std::vector<std::string>* problems) {
+std::optional<QueryBuilder::Clauses> QueryBuilder::Split(const ParsedQuery& parsed, std::vector<Warning>* problems) {
   if (parsed.has_operators) return std::nullopt;
   Clauses clauses;
   if (!SplitInto(parsed.root, &clauses, problems)) return std::nullopt;

@@ -70,7 +70,7 @@ class QueryBuilder {
 
   // The query; an empty query, or one of filters only, matches everything
   // the filters allow. `problems` receives filters that name nothing.
-  Xapian::Query Build(const QueryNode& node, HighlightTerms* highlight, std::vector<std::string>* problems,
+  Xapian::Query Build(const QueryNode& node, HighlightTerms* highlight, std::vector<Warning>* problems,
                       Purpose purpose = Purpose::kRanking);
 
   // The clauses of a query without operators (words, phrases and field
@@ -82,15 +82,15 @@ class QueryBuilder {
     std::vector<Xapian::Query> filters;
     std::vector<Xapian::Query> pairs;
   };
-  std::optional<Clauses> Split(const ParsedQuery& parsed, std::vector<std::string>* problems);
+  std::optional<Clauses> Split(const ParsedQuery& parsed, std::vector<Warning>* problems);
 
  private:
   // One clause per word of `text`, and the pair terms of adjacent words.
   void Words(const std::string& text, HighlightTerms* highlight, std::vector<Clause>* clauses,
              std::vector<Xapian::Query>* pairs);
   Xapian::Query Phrase(const std::string& text, HighlightTerms* highlight);
-  Xapian::Query FilterClause(const QueryNode& node, std::vector<std::string>* problems);
-  bool SplitInto(const QueryNode& node, Clauses* out, std::vector<std::string>* problems);
+  Xapian::Query FilterClause(const QueryNode& node, std::vector<Warning>* problems);
+  bool SplitInto(const QueryNode& node, Clauses* out, std::vector<Warning>* problems);
 
   const Analyzer& analyzer_;
   const FilterResolver& filters_;

@@ -1,7 +1,6 @@
 #include "search/query_parser.h"
 
 #include <optional>
-#include <stdexcept>
 
 namespace tinhgon {
 namespace {
@@ -13,9 +12,12 @@ struct Lexeme {
   std::size_t start = 0, end = 0;     // where it was typed
 };
 
-struct SyntaxError : std::runtime_error {
-  using std::runtime_error::runtime_error;
+// Why the syntax is broken: the warning the search gives.
+struct SyntaxError {
+  Warning warning;
 };
+
+SyntaxError Broken(Warning::Code code, std::string field = {}) { return SyntaxError{Warning{code, std::move(field)}}; }
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
@@ -25,7 +27,7 @@ std::vector<Lexeme> Lex(std::string_view q) {
   std::size_t i = 0;
   auto read_quoted = [&](std::size_t open) {
     std::size_t close = q.find('"', open + 1);
-    if (close == std::string_view::npos) throw SyntaxError("unbalanced quotes");
+    if (close == std::string_view::npos) throw Broken(Warning::Code::kUnbalancedQuotes);
     i = close + 1;
     return std::string(q.substr(open + 1, close - open - 1));
   };
@@ -54,10 +56,10 @@ std::vector<Lexeme> Lex(std::string_view q) {
     std::size_t colon = word.find(':');
     if (colon != std::string::npos && colon > 0) {
       std::optional<Filter> field = FilterOfQueryField(word.substr(0, colon));
-      if (!field) throw SyntaxError("unknown field '" + word.substr(0, colon) + "'");
+      if (!field) throw Broken(Warning::Code::kUnknownField, word.substr(0, colon));
       std::string value = word.substr(colon + 1);
       if (value.empty() && i < q.size() && q[i] == '"') value = read_quoted(i);
-      if (value.empty()) throw SyntaxError("field '" + word.substr(0, colon) + "' has no value");
+      if (value.empty()) throw Broken(Warning::Code::kFieldWithoutValue, word.substr(0, colon));
       typed({Lexeme::kField, value, *field});
       continue;
     }
@@ -89,7 +91,7 @@ class Parser {
 
   QueryNode Parse() {
     QueryNode root = Or();
-    if (l_[p_].kind != Lexeme::kEnd) throw SyntaxError("unexpected ')'");
+    if (l_[p_].kind != Lexeme::kEnd) throw Broken(Warning::Code::kUnexpectedClose);
     return root;
   }
 
@@ -109,11 +111,11 @@ class Parser {
       Lexeme::Kind k = l_[p_].kind;
       const bool and_not = k == Lexeme::kAnd && (l_[p_ + 1].kind == Lexeme::kNot || l_[p_ + 1].kind == Lexeme::kMinus);
       if (and_not || k == Lexeme::kNot || k == Lexeme::kMinus) {
-        if (and_not && !required && !excluded) throw SyntaxError("an operator with nothing to apply to");
+        if (and_not && !required && !excluded) throw Broken(Warning::Code::kNothingToApply);
         p_ += and_not ? 2 : 1;
         Add(QueryNode::Kind::kOr, &excluded, Excluded());
       } else if (k == Lexeme::kAnd) {
-        if (!required && !excluded) throw SyntaxError("an operator with nothing to apply to");
+        if (!required && !excluded) throw Broken(Warning::Code::kNothingToApply);
         ++p_;
         Add(QueryNode::Kind::kAnd, &required, Unary());
       } else if (k == Lexeme::kWord || k == Lexeme::kQuoted || k == Lexeme::kOpen || k == Lexeme::kField) {
@@ -159,15 +161,15 @@ class Parser {
       case Lexeme::kOpen: {
         ++p_;
         QueryNode inner = Or();
-        if (l_[p_].kind != Lexeme::kClose) throw SyntaxError("unbalanced parentheses");
+        if (l_[p_].kind != Lexeme::kClose) throw Broken(Warning::Code::kUnbalancedParentheses);
         ++p_;
         return inner;
       }
       case Lexeme::kMinus:
       case Lexeme::kNot:
-        throw SyntaxError("NOT cannot exclude another NOT");
+        throw Broken(Warning::Code::kNotOfNot);
       default:
-        throw SyntaxError(l.kind == Lexeme::kClose ? "unbalanced parentheses" : "an operator with nothing to apply to");
+        throw Broken(l.kind == Lexeme::kClose ? Warning::Code::kUnbalancedParentheses : Warning::Code::kNothingToApply);
     }
   }
 
@@ -218,8 +220,7 @@ ParsedQuery ParseQuery(std::string_view query) {
     parsed.root = parser.Parse();
     parsed.has_operators = parser.has_operators();
   } catch (const SyntaxError& e) {
-    parsed.fell_back = true;
-    parsed.problem = e.what();
+    parsed.problem = e.warning;
     parsed.root = {QueryNode::Kind::kWords, PlainWords(query), {}, {}};
   }
   return parsed;

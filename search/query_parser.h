@@ -1,12 +1,14 @@
 // The query language journalists and researchers type.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include "analyzers/metadata/vocabulary.h"
+#include "search/warning.h"
 
 namespace tinhgon {
 
@@ -24,8 +26,10 @@ struct QueryNode {
 
 struct ParsedQuery {
   QueryNode root;
-  bool fell_back = false;  // the syntax was broken; root holds the plain words
-  std::string problem;     // why it fell back, for the response
+  // Set when the syntax was broken: root then holds the plain words, and
+  // this says why (a syntax() warning, for the response).
+  std::optional<Warning> problem;
+  bool fell_back() const { return problem.has_value(); }
   // The user wrote AND, OR, NOT or -word: the query means exactly what it
   // says and is never relaxed when it finds little.
   bool has_operators = false;

@@ -55,6 +55,13 @@ json FiltersJson(const SearchResponse& r) {
   return out;
 }
 
+// Warnings in English: the API's words (the web form has its own).
+json WarningsJson(const std::vector<Warning>& warnings) {
+  json out = json::array();
+  for (const Warning& w : warnings) out.push_back(EnglishText(w));
+  return out;
+}
+
 json RelaxedJson(const std::optional<Relaxed>& relaxed) {
   if (!relaxed) return nullptr;
   return {{"required", relaxed->required}, {"of", relaxed->of}, {"dropped", relaxed->dropped}};
@@ -96,7 +103,7 @@ json ToJson(const SearchResponse& r) {
           {"results", results},
           {"facets", ToJson(r.facets)},
           {"suggestion", Optional(r.suggestion)},
-          {"warnings", r.warnings},
+          {"warnings", WarningsJson(r.warnings)},
           {"took_ms", r.took_ms}};
 }
 
@@ -124,7 +131,7 @@ json ToJson(const Comparison& comparison) {
                         {"reports_with_savings", p.reports_with_savings},
                         {"reports_summed", p.reports_summed}}}});
   }
-  return {{"query", comparison.query}, {"places", places}, {"warnings", comparison.warnings}};
+  return {{"query", comparison.query}, {"places", places}, {"warnings", WarningsJson(comparison.warnings)}};
 }
 
 json ToJson(const FacetOverview& overview) { return {{"total", overview.total}, {"facets", ToJson(overview.facets)}}; }

@@ -37,15 +37,17 @@ void Validate(const SearchRequest& r) {
   }
 }
 
-std::string WithinWordBudget(const Analyzer& analyzer, const std::string& q, std::vector<std::string>* warnings) {
+std::string WithinWordBudget(const Analyzer& analyzer, const std::string& q, std::vector<Warning>* warnings) {
   // A word takes a byte and a separator at least: a short query cannot be
   // over the budget, and is not analyzed an extra time to find that out.
   if (q.size() <= 2 * kMaxQueryWords) return q;
   const Analysis analysis = analyzer.Analyze(q);
   std::vector<const Token*> words = WrittenTokens(analysis.tokens);
   if (words.size() <= kMaxQueryWords) return q;
-  warnings->push_back("the query has " + std::to_string(words.size()) + " words: searched for the first " +
-                      std::to_string(kMaxQueryWords));
+  Warning cut{Warning::Code::kQueryCut};
+  cut.count = kMaxQueryWords;
+  cut.of = words.size();
+  warnings->push_back(cut);
   return analysis.text.substr(0, words[kMaxQueryWords - 1]->end);
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "analyzers/metadata/vocabulary.h"
+#include "search/warning.h"
 
 namespace tinhgon {
 
@@ -61,6 +62,6 @@ void Validate(const SearchRequest& request);
 
 // `q` cut after its kMaxQueryWords-th word, with a warning; as it is when
 // shorter. A query's work grows with its words.
-std::string WithinWordBudget(const Analyzer& analyzer, const std::string& q, std::vector<std::string>* warnings);
+std::string WithinWordBudget(const Analyzer& analyzer, const std::string& q, std::vector<Warning>* warnings);
 
 }  // namespace tinhgon

@@ -15,6 +15,7 @@
 #include "index/stored_report.h"
 #include "search/snippet.h"
 #include "search/typing.h"
+#include "search/warning.h"
 
 namespace tinhgon {
 
@@ -63,7 +64,7 @@ struct SearchResponse {
   bool facets_counted = false;  // false when the request asked for none
   std::vector<FacetCounts> facets;  // every facet, in vocabulary order, when counted
   std::optional<std::string> suggestion;  // the query with diacritics, or as its hits read it
-  std::vector<std::string> warnings;
+  std::vector<Warning> warnings;
   double took_ms = 0;
 };
 
@@ -105,7 +106,7 @@ struct PlaceSummary {
 struct Comparison {
   std::string query;
   std::vector<PlaceSummary> places;
-  std::vector<std::string> warnings;
+  std::vector<Warning> warnings;
 };
 
 // Every facet's values with their counts over the whole index, every

@@ -53,10 +53,9 @@ std::optional<Hit> DecodeHit(const std::string& data, double weight) {
 // values or weights this server reads otherwise: it still answers, since a
 // service should not stop over it, but every response says so, for a count
 // read from it may be wrong. Empty: a read replica before its first copy.
-std::optional<std::string> OtherSchema(const std::string& version) {
+std::optional<Warning> OtherSchema(const std::string& version) {
   if (version.empty() || version == schema::kVersion) return std::nullopt;
-  return "the index was written with schema version " + version + " and this server reads version " +
-         std::string(schema::kVersion) + ": counts and ranking may be wrong until it is rebuilt (tinhgon-index --rebuild)";
+  return Warning{Warning::Code::kOtherSchema, version};
 }
 
 }  // namespace
@@ -153,7 +152,7 @@ struct Searcher::Plan {
   std::string q;  // within the word budget
   ParsedQuery parsed;
   HighlightTerms highlight;
-  std::vector<std::string> warnings;
+  std::vector<Warning> warnings;
   std::vector<Xapian::Query> filters;  // the request's parameters, each an AND'd alternative set
   Xapian::Query ranking, matching;     // filters applied
   std::optional<QueryBuilder::Clauses> clauses;  // a plain query's parts, for relaxing it
@@ -187,17 +186,15 @@ Searcher::Plan Searcher::MakePlan(const SearchRequest& r, bool counted) {
   }
   builder_->SetAlternatives(std::move(slip_alternatives));
   plan.parsed = ParseQuery(plan.q);
-  if (plan.parsed.fell_back) {
-    plan.warnings.push_back("query syntax ignored (" + plan.parsed.problem + "): searched for the words");
-  }
+  if (plan.parsed.fell_back()) plan.warnings.push_back(*plan.parsed.problem);
   Xapian::Query query = builder_->Build(plan.parsed.root, &plan.highlight, &plan.warnings);
   for (const auto& [filter, values] : r.filters) {  // a std::map: in vocabulary order
     if (values.empty()) continue;
     std::vector<Xapian::Query> alternatives;
     for (const std::string& value : values) {
-      std::string problem;
+      std::optional<Warning> problem;
       for (const std::string& term : filters_->Terms(filter, value, &problem)) alternatives.emplace_back(term);
-      if (!problem.empty()) plan.warnings.push_back(problem);
+      if (problem) plan.warnings.push_back(*problem);
     }
     plan.filters.push_back(alternatives.empty()
                                ? Xapian::Query::MatchNothing
@@ -213,12 +210,12 @@ Searcher::Plan Searcher::MakePlan(const SearchRequest& r, bool counted) {
     // The same words analyzed again: what they mark and the problems they
     // meet are the ranking query's.
     HighlightTerms same_highlight;
-    std::vector<std::string> same_warnings;
+    std::vector<Warning> same_warnings;
     plan.matching = Filtered(
         builder_->Build(plan.parsed.root, &same_highlight, &same_warnings, QueryBuilder::Purpose::kMatching),
         plan.filters);
   }
-  std::vector<std::string> same_problems;
+  std::vector<Warning> same_problems;
   plan.clauses = builder_->Split(plan.parsed, &same_problems);
   return plan;
 }
@@ -263,7 +260,7 @@ SearchResponse Searcher::Run(const SearchRequest& r, const Window& window) {
     }
     response.results = Hits(mset, documents, plan.highlight, read, window.snippets);
     response.warnings.insert(response.warnings.begin(), plan.warnings.begin(), plan.warnings.end());
-    if (std::optional<std::string> stale = OtherSchema(index_->schema_version())) response.warnings.push_back(*stale);
+    if (std::optional<Warning> stale = OtherSchema(index_->schema_version())) response.warnings.push_back(*stale);
     response.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     return response;
   });
@@ -288,10 +285,10 @@ std::optional<RelaxedMatch> Searcher::CountAndRelax(const Plan& plan, const Sear
       kept = relaxed;
       response->total = relaxed.total;
       if (relaxed.ranked_by_clauses_held) {
-        response->warnings.push_back("relaxed over remote shards, where " + std::to_string(relaxed.required) +
-                                     " of " + std::to_string(relaxed.of) +
-                                     " words can be held too many ways to list: reports holding more of them "
-                                     "come first");
+        Warning ranked{Warning::Code::kRelaxedOverShards};
+        ranked.count = relaxed.required;
+        ranked.of = relaxed.of;
+        response->warnings.push_back(ranked);
       }
     }
   }
@@ -412,7 +409,7 @@ std::optional<std::string> Searcher::ReadInContext(const Plan& plan, const Searc
 // reports write it without marks more often. Collection frequencies say
 // that, at most kFrequencyLookups a query.
 std::optional<std::string> Searcher::Suggest(const Plan& plan) {
-  if (plan.parsed.fell_back || plan.q.empty()) return std::nullopt;
+  if (plan.parsed.fell_back() || plan.q.empty()) return std::nullopt;
   std::shared_ptr<const SuggestionTable> words =
       tables_->suggestions.Get(RevisionKey(), [&] { return std::make_shared<const SuggestionTable>(db()); });
   std::size_t lookups = 0;
@@ -434,7 +431,7 @@ std::optional<std::string> Searcher::Suggest(const Plan& plan) {
 
 std::vector<std::string> Searcher::MarkedLines(std::string_view text, const std::string& q) {
   HighlightTerms highlight;
-  std::vector<std::string> problems;
+  std::vector<Warning> problems;
   std::string within = WithinWordBudget(*analyzer_, q, &problems);
   builder_->SetAlternatives({});  // no slips were corrected in this text
   builder_->Build(ParseQuery(within).root, &highlight, &problems);

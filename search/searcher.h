@@ -140,7 +140,7 @@ class Searcher {
                                             Xapian::MSet* mset, SearchResponse* response);
   static Xapian::Query Filtered(Xapian::Query base, const std::vector<Xapian::Query>& filters);
   static void SetSort(Xapian::Enquire& enquire, SortOrder sort);
-  PlaceSummary SummarizePlace(const SearchRequest& request, const PlaceFilter& place);
+  PlaceSummary SummarizePlace(const SearchRequest& request, const PlaceFilter& place, std::vector<Warning>* warnings);
   std::string PlaceLabel(const PlaceFilter& place);
   Xapian::MSet RankRelaxed(const Plan& plan, const RelaxedMatch& relaxed, SortOrder sort, const Window& window);
   std::vector<Hit> Hits(const Xapian::MSet& mset, HitDocuments& documents, const HighlightTerms& highlight,

@@ -45,7 +45,7 @@ void PrintNotes(const SearchResponse& response) {
                 response.relaxed->of);
   }
   if (response.suggestion) std::printf("did you mean: %s\n", response.suggestion->c_str());
-  for (const std::string& warning : response.warnings) std::printf("note: %s\n", warning.c_str());
+  for (const tinhgon::Warning& w : response.warnings) std::printf("note: %s\n", tinhgon::EnglishText(w).c_str());
 }
 
 void PrintList(const SearchResponse& response) {

@@ -97,7 +97,7 @@ void SetComparison(const Comparison& c, const Params& params, Data* data) {
                                            : std::to_string(summed) + " trong " + std::to_string(total) + " báo cáo");
   data->set("csv_url", Url("/api/compare.csv", WithIsoDates(params)));
   Data warnings{Data::type::list};
-  for (const std::string& w : c.warnings) warnings.push_back(w);
+  for (const Warning& w : c.warnings) warnings.push_back(WarningText(w));
   data->set("warnings", warnings);
 }
 

@@ -1,4 +1,5 @@
 // What the web pages tell people, in Vietnamese: why a search was refused,
+// what it did other than asked,
 // and the dates people type (dd/mm/yyyy) turned into the API's (YYYY-MM-DD).
 // The API keeps its English `message` with a `code`; a page shows these.
 //
@@ -10,6 +11,7 @@
 #include <string>
 
 #include "search/search_request.h"
+#include "search/warning.h"
 #include "server/page_kit.h"
 
 namespace tinhgon {
@@ -17,6 +19,9 @@ namespace tinhgon {
 // The reason for a refused search, in Vietnamese, naming what the form
 // holds (`params`, as typed).
 std::string RefusalText(const SearchError& error, const Params& params);
+
+// A search's warning in Vietnamese (the API gives EnglishText's).
+std::string WarningText(const Warning& warning);
 
 // The parameters a refused search is run again without, so the page keeps
 // its results, facets and filters while it says what was wrong: the

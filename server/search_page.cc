@@ -324,7 +324,7 @@ std::string SearchPage(Searcher& searcher, const Params& params, int* status) {
   data.set("chips_any", Flag(chips.is_non_empty_list()));
   data.set("chips", chips);
   Data warnings{Data::type::list};
-  for (const std::string& w : response->warnings) warnings.push_back(w);
+  for (const Warning& w : response->warnings) warnings.push_back(WarningText(w));
   data.set("warnings", warnings);
   data.set("notices", Notices(*response, params));
   SetPaging(request, response->total, params, &data);

@@ -211,9 +211,10 @@ TEST_CASE("a query of many short words is cut to the word budget with a warning,
   tinhgon::SearchRequest request;
   for (int i = 0; request.q.size() < 990; ++i) request.q += std::string(1, "aeiouy"[i % 6]) + " ";
   tinhgon::SearchResponse response = searcher.Search(request);
-  bool warned = false;
-  for (const std::string& w : response.warnings) warned = warned || w.find("words") != std::string::npos;
-  CHECK(warned);
+  REQUIRE(response.warnings.size() == 1);
+  CHECK(response.warnings[0].code == tinhgon::Warning::Code::kQueryCut);
+  CHECK(response.warnings[0].count == tinhgon::kMaxQueryWords);
+  CHECK(tinhgon::EnglishText(response.warnings[0]).find("words") != std::string::npos);
   // 334 characters of three bytes each are within the 1,000-character limit.
   request.q.clear();
   for (int i = 0; i < 334; ++i) request.q += "ệ";

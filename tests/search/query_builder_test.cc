@@ -38,7 +38,7 @@ class BuilderFixture {
   std::set<Xapian::docid> Matches(const std::string& q) {
     ParsedQuery parsed = ParseQuery(q);
     HighlightTerms highlight;
-    std::vector<std::string> problems;
+    std::vector<Warning> problems;
     Xapian::Query query = builder_.Build(parsed.root, &highlight, &problems, QueryBuilder::Purpose::kMatching);
     return Ids(MatchBitmap::Of(db_, query.empty() ? Xapian::Query::MatchAll : query, 1000));
   }
@@ -46,7 +46,7 @@ class BuilderFixture {
   std::set<Xapian::docid> Ranked(const std::string& q) {
     ParsedQuery parsed = ParseQuery(q);
     HighlightTerms highlight;
-    std::vector<std::string> problems;
+    std::vector<Warning> problems;
     Xapian::Enquire enquire(db_);
     enquire.set_query(builder_.Build(parsed.root, &highlight, &problems));
     std::set<Xapian::docid> ids;
@@ -55,7 +55,7 @@ class BuilderFixture {
     return ids;
   }
   Relaxation Relaxed(const std::string& q, Xapian::doccount enough) {
-    std::vector<std::string> problems;
+    std::vector<Warning> problems;
     std::optional<QueryBuilder::Clauses> clauses = builder_.Split(ParseQuery(q), &problems);
     REQUIRE(clauses);
     Xapian::Query filters;
@@ -147,7 +147,7 @@ TEST_CASE("a quoted phrase keeps its words together", "[builder]") {
 }
 
 TEST_CASE("split: a plain query's clauses, filters apart, queries with operators are not split", "[builder]") {
-  std::vector<std::string> problems;
+  std::vector<Warning> problems;
   auto clauses = Fixture().builder().Split(ParseQuery("hợp nhất \"văn phòng\" tinh:06"), &problems);
   REQUIRE(clauses);
   REQUIRE(clauses->clauses.size() == 3);
@@ -219,7 +219,7 @@ TEST_CASE("a rare word searched in two spellings weighs as one word, not as the 
   QueryBuilder& builder = Fixture().builder();
   builder.SetAlternatives({{"huyeb", "huyen"}});
   HighlightTerms highlight;
-  std::vector<std::string> problems;
+  std::vector<Warning> problems;
   Xapian::Enquire enquire(db);
   enquire.set_query(builder.Build(ParseQuery("huyeb").root, &highlight, &problems));
   builder.SetAlternatives({});

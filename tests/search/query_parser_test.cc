@@ -86,7 +86,7 @@ TEST_CASE("exclusions alone exclude from every report", "[parser]") {
   for (const char* q : {"-xã", "NOT xã"}) {
     INFO(q);
     tinhgon::ParsedQuery p = ParseQuery(q);
-    CHECK_FALSE(p.fell_back);
+    CHECK_FALSE(p.fell_back());
     CHECK(p.has_operators);
     CHECK(Show(p.root) == "NOT(words[], words[xã])");
   }
@@ -116,17 +116,29 @@ TEST_CASE("broken syntax falls back to the plain words and says why", "[parser]"
                         "khong:ro", "tinh:"}) {
     INFO(q);
     tinhgon::ParsedQuery p = ParseQuery(q);
-    CHECK(p.fell_back);
-    CHECK_FALSE(p.problem.empty());
+    CHECK(p.fell_back());
+    CHECK(p.problem->syntax());
     CHECK(p.root.kind == Kind::kWords);
   }
+  // Each reason, for the response to give in its own words.
+  using Code = tinhgon::Warning::Code;
+  CHECK(ParseQuery("\"hợp nhất").problem->code == Code::kUnbalancedQuotes);
+  CHECK(ParseQuery("(a b").problem->code == Code::kUnbalancedParentheses);
+  CHECK(ParseQuery("a b)").problem->code == Code::kUnexpectedClose);
+  CHECK(ParseQuery("a OR").problem->code == Code::kNothingToApply);
+  CHECK(ParseQuery("a NOT NOT b").problem->code == Code::kNotOfNot);
+  CHECK(ParseQuery("khong:ro").problem->code == Code::kUnknownField);
+  CHECK(ParseQuery("khong:ro").problem->text == "khong");
+  CHECK(ParseQuery("tinh:").problem->code == Code::kFieldWithoutValue);
+  CHECK(tinhgon::EnglishText(*ParseQuery("tinh:").problem) ==
+        "query syntax ignored (field 'tinh' has no value): searched for the words");
   CHECK(ParseQuery("\"hợp nhất (văn phòng").root.text.find("hợp nhất") != std::string::npos);
 }
 
 TEST_CASE("an empty query is every document", "[parser]") {
   for (const char* q : {"", "   ", "\t\n"}) {
     tinhgon::ParsedQuery p = ParseQuery(q);
-    CHECK_FALSE(p.fell_back);
+    CHECK_FALSE(p.fell_back());
     CHECK(p.root.kind == Kind::kWords);
     CHECK(p.root.text.empty());
   }

@@ -161,8 +161,8 @@ TEST_CASE("query syntax: NOT, minus, field filters, and fallback on errors", "[s
   ordered_json broken = Shared().Search("\"hợp nhất (văn phòng");
   CHECK(Contains(Shared().Ids(broken), "adjacent.txt"));
   CHECK(broken["warnings"].dump().find("syntax") != std::string::npos);
-  CHECK(tinhgon::ParseQuery("AND OR NOT").fell_back);
-  CHECK_FALSE(tinhgon::ParseQuery("(a OR b) AND c NOT d").fell_back);
+  CHECK(tinhgon::ParseQuery("AND OR NOT").fell_back());
+  CHECK_FALSE(tinhgon::ParseQuery("(a OR b) AND c NOT d").fell_back());
 }
 
 TEST_CASE("the total counts the reports that hold every word", "[search][semantics]") {

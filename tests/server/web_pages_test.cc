@@ -57,6 +57,41 @@ TEST_CASE("a refused search says why in Vietnamese and keeps filters, dates and 
   CHECK(Has(deep, "Chỉ xem được 10000 kết quả đầu tiên"));
 }
 
+TEST_CASE("what a search did other than asked is said in Vietnamese on the page, in English by the API",
+          "[server][web]") {
+  // A quote left open: the words are searched, and the page says why.
+  auto quote = Shared().Get("/search?q=%22v%C4%83n%20ph%C3%B2ng");
+  REQUIRE(quote);
+  CHECK(quote->status == 200);
+  CHECK(Has(quote, "Đã bỏ qua cú pháp (thiếu dấu ngoặc kép đóng): đã tìm theo các từ."));
+  CHECK_FALSE(Has(quote, "query syntax ignored"));
+  auto api = Shared().Get("/api/search?q=%22v%C4%83n%20ph%C3%B2ng");
+  REQUIRE(api);
+  CHECK(nlohmann::json::parse(api->body)["warnings"][0] ==
+        "query syntax ignored (unbalanced quotes): searched for the words");
+  // A filter naming nothing, in the query or as a parameter.
+  auto nowhere = Shared().Get("/search?q=tinh:Atlantis");
+  CHECK(Has(nowhere, "Bộ lọc «Tỉnh (trước 2025)»: không có «Atlantis», nên không báo cáo nào khớp bộ lọc này."));
+  CHECK_FALSE(Has(nowhere, "called"));
+  CHECK(Has(Shared().Get("/search?year=20x5"), "«20x5» không phải là năm"));
+  CHECK(Has(Shared().Get("/search?q=khong:ro"), "không có trường «khong»"));
+  // A value typed with markup is shown as text.
+  CHECK_FALSE(Has(Shared().Get("/search?q=tinh:%3Cb%3EX"), "«<b>X»"));
+}
+
+TEST_CASE("a comparison gives the search's warnings once, not once per place", "[server][compare]") {
+  auto api = Shared().Get("/api/compare?q=%22v%C4%83n&place=province:06&place=province:22&year=20x5");
+  REQUIRE(api);
+  REQUIRE(api->status == 200);
+  nlohmann::json warnings = nlohmann::json::parse(api->body)["warnings"];
+  REQUIRE(warnings.size() == 2);
+  CHECK(warnings[0] == "query syntax ignored (unbalanced quotes): searched for the words");
+  CHECK(warnings[1] == "year '20x5' is not four digits");
+  auto page = Shared().Get("/compare?q=%22v%C4%83n&place=province:06&place=province:22&year=20x5");
+  CHECK(Has(page, "thiếu dấu ngoặc kép đóng"));
+  CHECK(Has(page, "«20x5» không phải là năm"));
+}
+
 TEST_CASE("dates are typed day/month/year and mean what the API's do", "[server][web]") {
   CHECK(tinhgon::IsoDate("1/7/2025") == "2025-07-01");
   CHECK(tinhgon::IsoDate("01/07/2025") == "2025-07-01");
