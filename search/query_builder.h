@@ -43,8 +43,9 @@ struct Clause {
 //  - every word is required (AND), where a word matches its exact term, its
 //    folded term or its expansion; the query language's OR is explicit;
 //  - each word matches its exact term or its folded term; when the query has
-//    any diacritics, exact matches weigh kExactBoost times more, so "đường"
-//    is not drowned by "dương"/"đương", while "duong" matches them all alike;
+//    any diacritics, an exact match adds the exact term's weight, scaled by
+//    kExactBoost, to the folded term's, so "đường" is not drowned by
+//    "dương"/"đương", while "duong" matches them all alike;
 //  - adjacent syllables of the query add their pair term (schema::kPair), so
 //    "hợp nhất" together ranks above "hợp" and "nhất" apart;
 //  - an abbreviation also matches its full form as a phrase ("UBND" →
@@ -55,7 +56,9 @@ struct Clause {
 //    the searcher's choice (weighting.h).
 class QueryBuilder {
  public:
-  static constexpr double kExactBoost = 2.0;
+  // 1, measured against 0.5, 1.5 and the 2 it was first given
+  // (docs/ANALYSIS.md, "An exact form counts once more").
+  static constexpr double kExactBoost = 1.0;
 
   QueryBuilder(const Analyzer& analyzer, const FilterResolver& filters);
 
