@@ -51,7 +51,7 @@ struct Warning {
   std::size_t count = 0, of = 0;
 
   // The query fell back to its words (the first seven codes).
-  bool syntax() const { return code <= Code::kFieldWithoutValue; }
+  bool syntax() const;
   bool operator==(const Warning& other) const {
     return code == other.code && text == other.text && filter == other.filter && count == other.count &&
            of == other.of;

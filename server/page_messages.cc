@@ -29,44 +29,45 @@ std::string Cut(const std::string& text, std::size_t characters) {
 
 namespace {
 
-// Why the query was searched as plain words.
-std::string SyntaxReason(const Warning& w) {
-  const std::string field = "«" + Cut(w.text, 40) + "»";
-  switch (w.code) {
-    case Warning::Code::kUnbalancedQuotes: return "thiếu dấu ngoặc kép đóng";
-    case Warning::Code::kUnbalancedParentheses: return "dấu ngoặc đơn không khớp";
-    case Warning::Code::kUnexpectedClose: return "thừa dấu «)»";
-    case Warning::Code::kNothingToApply: return "có toán tử AND, OR hoặc NOT đứng một mình";
-    case Warning::Code::kNotOfNot: return "NOT không loại được một NOT khác";
-    case Warning::Code::kUnknownField:
-      return "không có trường " + field + "; các trường: tinh, tinh2025, huyen, xa, xa2025, coquan, sukien, nam, thang";
-    case Warning::Code::kFieldWithoutValue: return "trường " + field + " chưa có giá trị";
-    default: return {};
-  }
+std::string Ignored(const std::string& reason) { return "Đã bỏ qua cú pháp (" + reason + "): đã tìm theo các từ."; }
+
+// The query language's fields, as the form's help names them.
+std::string QueryFields() {
+  std::string fields;
+  for (Filter f : kFilters) fields += (fields.empty() ? "" : ", ") + std::string(QueryField(f));
+  return fields;
 }
 
 }  // namespace
 
+// Every code is worded (no default), so a new one is a compiler warning
+// until it is.
 std::string WarningText(const Warning& w) {
-  if (w.syntax()) return "Đã bỏ qua cú pháp (" + SyntaxReason(w) + "): đã tìm theo các từ.";
-  const std::string value = "«" + Cut(w.text, 40) + "»";
+  const std::string named = "«" + Cut(w.text, 40) + "»";
   switch (w.code) {
-    case Warning::Code::kNotAMonth: return value + " không phải là tháng: hãy viết năm-tháng, ví dụ 2025-07.";
-    case Warning::Code::kNotAYear: return value + " không phải là năm: hãy viết bốn chữ số, ví dụ 2025.";
+    case Warning::Code::kUnbalancedQuotes: return Ignored("thiếu dấu ngoặc kép đóng");
+    case Warning::Code::kUnbalancedParentheses: return Ignored("dấu ngoặc đơn không khớp");
+    case Warning::Code::kUnexpectedClose: return Ignored("thừa dấu «)»");
+    case Warning::Code::kNothingToApply: return Ignored("có toán tử AND, OR hoặc NOT đứng một mình");
+    case Warning::Code::kNotOfNot: return Ignored("NOT không loại được một NOT khác");
+    case Warning::Code::kUnknownField: return Ignored("không có trường " + named + "; các trường: " + QueryFields());
+    case Warning::Code::kFieldWithoutValue: return Ignored("trường " + named + " chưa có giá trị");
+    case Warning::Code::kNotAMonth: return named + " không phải là tháng: hãy viết năm-tháng, ví dụ 2025-07.";
+    case Warning::Code::kNotAYear: return named + " không phải là năm: hãy viết bốn chữ số, ví dụ 2025.";
     case Warning::Code::kUnknownName:
-      return "Bộ lọc «" + std::string(Label(w.filter)) + "»: không có " + value +
-             ", nên không báo cáo nào khớp bộ lọc này.";
+      return "Bộ lọc «" + std::string(Label(w.filter)) + "»: không có " + named +
+             ", nên không có báo cáo nào khớp với bộ lọc này.";
     case Warning::Code::kQueryCut:
-      return "Từ khóa có " + std::to_string(w.of) + " từ: đã tìm " + std::to_string(w.count) + " từ đầu.";
+      return "Từ khóa có " + std::to_string(w.of) + " từ: chỉ tìm theo " + std::to_string(w.count) + " từ đầu tiên.";
     case Warning::Code::kOtherSchema:
-      return "Chỉ mục được ghi theo lược đồ phiên bản " + value + ", máy chủ đọc phiên bản «" +
+      return "Chỉ mục được ghi theo lược đồ phiên bản " + named + ", máy chủ đọc phiên bản «" +
              std::string(schema::kVersion) +
              "»: số đếm và thứ tự có thể sai cho đến khi dựng lại chỉ mục (tinhgon-index --rebuild).";
     case Warning::Code::kRelaxedOverShards:
-      return "Đã nới điều kiện trên các phân mảnh từ xa (" + std::to_string(w.count) + " trong " +
-             std::to_string(w.of) + " từ): báo cáo chứa nhiều từ hơn được xếp trước.";
-    default: return {};
+      return "Đã nới điều kiện trên các phân mảnh từ xa, chỉ yêu cầu " + std::to_string(w.count) + " trong " +
+             std::to_string(w.of) + " từ: báo cáo chứa nhiều từ hơn được xếp trước.";
   }
+  return {};
 }
 
 std::string RefusalText(const SearchError& error, const Params& params) {

@@ -75,6 +75,8 @@ std::optional<Filter> FilterNamed(std::string_view name) { return Named<Filter>(
 std::optional<SortOrder> SortOrderNamed(std::string_view name) { return Named<SortOrder>(kSortWords, name); }
 std::optional<FigureKind> FigureKindNamed(std::string_view name) { return Named<FigureKind>(kFigureWords, name); }
 
+std::string_view QueryField(Filter filter) { return kFilterWords[Index(filter)].query_shorthand; }
+
 std::optional<Filter> FilterOfQueryField(std::string_view field) {
   for (std::size_t i = 0; i < std::size(kFilterWords); ++i) {
     const FilterWordsRow& row = kFilterWords[i];

@@ -75,6 +75,8 @@ std::optional<FigureKind> FigureKindNamed(std::string_view name);
 // shorthand without marks ("tinh", "huyen", "xa2025", "coquan", "sukien",
 // "nam", "thang").
 std::optional<Filter> FilterOfQueryField(std::string_view field);
+// The shorthand a page shows for a filter's field ("tinh", "xa2025").
+std::string_view QueryField(Filter filter);
 
 // The filter a facet's values narrow by, and the facet that counts a
 // filter's values.

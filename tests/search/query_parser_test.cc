@@ -116,22 +116,29 @@ TEST_CASE("broken syntax falls back to the plain words and says why", "[parser]"
                         "khong:ro", "tinh:"}) {
     INFO(q);
     tinhgon::ParsedQuery p = ParseQuery(q);
-    CHECK(p.fell_back());
+    REQUIRE(p.fell_back());
     CHECK(p.problem->syntax());
     CHECK(p.root.kind == Kind::kWords);
   }
   // Each reason, for the response to give in its own words.
   using Code = tinhgon::Warning::Code;
-  CHECK(ParseQuery("\"hợp nhất").problem->code == Code::kUnbalancedQuotes);
-  CHECK(ParseQuery("(a b").problem->code == Code::kUnbalancedParentheses);
-  CHECK(ParseQuery("a b)").problem->code == Code::kUnexpectedClose);
-  CHECK(ParseQuery("a OR").problem->code == Code::kNothingToApply);
-  CHECK(ParseQuery("a NOT NOT b").problem->code == Code::kNotOfNot);
-  CHECK(ParseQuery("khong:ro").problem->code == Code::kUnknownField);
-  CHECK(ParseQuery("khong:ro").problem->text == "khong");
-  CHECK(ParseQuery("tinh:").problem->code == Code::kFieldWithoutValue);
-  CHECK(tinhgon::EnglishText(*ParseQuery("tinh:").problem) ==
-        "query syntax ignored (field 'tinh' has no value): searched for the words");
+  auto code = [](const char* q) {
+    tinhgon::ParsedQuery p = ParseQuery(q);
+    REQUIRE(p.problem);
+    return p.problem->code;
+  };
+  CHECK(code("\"hợp nhất") == Code::kUnbalancedQuotes);
+  CHECK(code("(a b") == Code::kUnbalancedParentheses);
+  CHECK(code("a b)") == Code::kUnexpectedClose);
+  CHECK(code("a OR") == Code::kNothingToApply);
+  CHECK(code("a NOT NOT b") == Code::kNotOfNot);
+  CHECK(code("khong:ro") == Code::kUnknownField);
+  CHECK(code("tinh:") == Code::kFieldWithoutValue);
+  tinhgon::ParsedQuery unknown = ParseQuery("khong:ro"), empty = ParseQuery("tinh:");
+  REQUIRE(unknown.problem);
+  CHECK(unknown.problem->text == "khong");
+  REQUIRE(empty.problem);
+  CHECK(tinhgon::EnglishText(*empty.problem) == "query syntax ignored (field 'tinh' has no value): searched for the words");
   CHECK(ParseQuery("\"hợp nhất (văn phòng").root.text.find("hợp nhất") != std::string::npos);
 }
 

@@ -71,12 +71,38 @@ TEST_CASE("what a search did other than asked is said in Vietnamese on the page,
         "query syntax ignored (unbalanced quotes): searched for the words");
   // A filter naming nothing, in the query or as a parameter.
   auto nowhere = Shared().Get("/search?q=tinh:Atlantis");
-  CHECK(Has(nowhere, "Bộ lọc «Tỉnh (trước 2025)»: không có «Atlantis», nên không báo cáo nào khớp bộ lọc này."));
+  CHECK(Has(nowhere, "Bộ lọc «Tỉnh (trước 2025)»: không có «Atlantis», nên không có báo cáo nào khớp với bộ lọc này."));
   CHECK_FALSE(Has(nowhere, "called"));
   CHECK(Has(Shared().Get("/search?year=20x5"), "«20x5» không phải là năm"));
-  CHECK(Has(Shared().Get("/search?q=khong:ro"), "không có trường «khong»"));
+  CHECK(Has(Shared().Get("/search?q=khong:ro"),
+            "không có trường «khong»; các trường: tinh, tinh2025, huyen, xa, xa2025, coquan, sukien, nam, thang"));
   // A value typed with markup is shown as text.
-  CHECK_FALSE(Has(Shared().Get("/search?q=tinh:%3Cb%3EX"), "«<b>X»"));
+  auto markup = Shared().Get("/search?q=tinh:%3Cb%3EX");
+  CHECK(Has(markup, "«&lt;b&gt;X»"));
+  CHECK_FALSE(Has(markup, "«<b>X»"));
+}
+
+TEST_CASE("every warning a search gives has its Vietnamese words", "[server][web]") {
+  using Code = tinhgon::Warning::Code;
+  tinhgon::Warning cut(Code::kQueryCut);
+  cut.count = 64;
+  cut.of = 70;
+  CHECK(tinhgon::WarningText(cut) == "Từ khóa có 70 từ: chỉ tìm theo 64 từ đầu tiên.");
+  CHECK(tinhgon::WarningText(tinhgon::Warning(Code::kOtherSchema, "8")).find("lược đồ phiên bản «8»") !=
+        std::string::npos);
+  tinhgon::Warning shards(Code::kRelaxedOverShards);
+  shards.count = 2;
+  shards.of = 5;
+  CHECK(tinhgon::WarningText(shards).find("chỉ yêu cầu 2 trong 5 từ") != std::string::npos);
+  CHECK(tinhgon::WarningText(tinhgon::Warning(Code::kNotAMonth, "2025-13")) ==
+        "«2025-13» không phải là tháng: hãy viết năm-tháng, ví dụ 2025-07.");
+  // No code is left without words, nor worded in English.
+  for (int c = 0; c <= static_cast<int>(Code::kRelaxedOverShards); ++c) {
+    const std::string text = tinhgon::WarningText(tinhgon::Warning(static_cast<Code>(c), "x"));
+    INFO(c);
+    CHECK_FALSE(text.empty());
+    CHECK(text != tinhgon::EnglishText(tinhgon::Warning(static_cast<Code>(c), "x")));
+  }
 }
 
 TEST_CASE("a comparison gives the search's warnings once, not once per place", "[server][compare]") {
