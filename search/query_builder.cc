@@ -50,23 +50,36 @@ void QueryBuilder::Words(const std::string& text, HighlightTerms* highlight, std
     Clause clause{analysis.text.substr(t->start, t->end - t->start), Xapian::Query(t->folded),
                   Xapian::Query(t->folded)};
     highlight->folded.insert(t->folded);
-    if (auto alternative = alternatives_.find(t->folded); alternative != alternatives_.end()) {
-      // A rare word and the word one slip away it is searched as: one word
-      // in two spellings, weighed as one term (the rare spelling alone
-      // would weigh as the rarest word of the query).
-      const std::string forms[] = {t->folded, alternative->second};
+    const auto alternative = alternatives_.find(t->folded);
+    const bool one_word = alternative != alternatives_.end() && alternative->second.one_word;
+    if (one_word) {
+      // A rare slip and the word it stands for: one word in two spellings,
+      // weighed as one term (the slip alone would weigh as the rarest word
+      // of the query, and the few reports holding it would come first).
+      const std::string forms[] = {t->folded, alternative->second.word};
       clause.ranking = Xapian::Query(Xapian::Query::OP_SYNONYM, std::begin(forms), std::end(forms));
       clause.matching = clause.ranking;
-      highlight->folded.insert(alternative->second);
     }
     // Every word of a query typed with diacritics gets its exact boost, the
     // unmarked ones too ("là" and "ba" alike): boosting only marked words
-    // made the unmarked words of the same query count for less.
+    // made the unmarked words of the same query count for less. A word in
+    // two spellings (unmarked, so its exact term is its folded one) is
+    // boosted as the one word it is, or the slip would weigh again.
     if (marks) {  // every exact term is also indexed folded
+      Xapian::Query exact = one_word ? clause.ranking : Xapian::Query(t->term);
       clause.ranking = Xapian::Query(
-          Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(t->term), kExactBoost),
-          clause.ranking);
+          Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, exact, kExactBoost), clause.ranking);
       if (t->has_marks()) highlight->exact.insert(t->term);
+    }
+    if (alternative != alternatives_.end()) {
+      // A word its neighbours make doubtful is searched as either, each
+      // weighing as itself: the word typed, if meant, keeps its weight.
+      if (!one_word) {
+        Xapian::Query other(alternative->second.word);
+        clause.ranking = Xapian::Query(Xapian::Query::OP_OR, clause.ranking, other);
+        clause.matching = Xapian::Query(Xapian::Query::OP_OR, clause.matching, other);
+      }
+      highlight->folded.insert(alternative->second.word);
     }
     auto expanded = expansions.find(t->start);
     if (expanded != expansions.end()) {
@@ -89,7 +102,7 @@ void QueryBuilder::Words(const std::string& text, HighlightTerms* highlight, std
   auto forms = [&](const Token* t) {
     std::vector<std::string> both{t->folded};
     if (auto alternative = alternatives_.find(t->folded); alternative != alternatives_.end()) {
-      both.push_back(alternative->second);
+      both.push_back(alternative->second.word);
     }
     return both;
   };

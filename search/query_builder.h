@@ -62,9 +62,17 @@ class QueryBuilder {
 
   QueryBuilder(const Analyzer& analyzer, const FilterResolver& filters);
 
-  // Unaccented words also searched as another ("tan" -> "tran": a slip the
-  // typing step found, typing.h), for the queries built until the next call.
-  void SetAlternatives(std::map<std::string, std::string> alternatives) { alternatives_ = std::move(alternatives); }
+  // An unaccented word also searched as another ("tan" -> "tran": a slip
+  // the typing step found, typing.h). `one_word`: the typed word is a rare
+  // misspelling of `word`, and both weigh as one term (OP_SYNONYM); else
+  // each weighs as itself.
+  struct Alternative {
+    std::string word;
+    bool one_word = false;
+  };
+  // For the queries built until the next call; keys and words are folded,
+  // lower-case terms.
+  void SetAlternatives(std::map<std::string, Alternative> alternatives) { alternatives_ = std::move(alternatives); }
 
   // kRanking: the query above. kMatching: the same set of documents with
   // none of what only weighs (exact boosts, syllable pairs), which is
@@ -97,7 +105,7 @@ class QueryBuilder {
 
   const Analyzer& analyzer_;
   const FilterResolver& filters_;
-  std::map<std::string, std::string> alternatives_;  // folded word -> folded word
+  std::map<std::string, Alternative> alternatives_;  // by the folded word typed
 };
 
 }  // namespace tinhgon

@@ -174,7 +174,7 @@ Searcher::Plan Searcher::MakePlan(const SearchRequest& r, bool counted) {
   const std::string typed = plan.q;
   plan.q = CorrectTyping(*analyzer_, db(), slips, plan.q, &plan.corrections);
   plan.corrected = plan.q != typed;
-  std::map<std::string, std::string> slip_alternatives;
+  std::map<std::string, QueryBuilder::Alternative> slip_alternatives;
   for (const Correction& c : plan.corrections) {
     if (!c.expanded) continue;
     // Keyed as the analyzer writes the word: "Zukerberg" is "zukerberg".
@@ -182,7 +182,7 @@ Searcher::Plan Searcher::MakePlan(const SearchRequest& r, bool counted) {
     std::string typed_word = DiacriticFolder::Fold(c.from);
     std::transform(typed_word.begin(), typed_word.end(), typed_word.begin(),
                    [](unsigned char k) { return static_cast<char>(std::tolower(k)); });
-    slip_alternatives[typed_word] = DiacriticFolder::Fold(c.to);
+    slip_alternatives[typed_word] = {DiacriticFolder::Fold(c.to), !c.in_context};
   }
   builder_->SetAlternatives(std::move(slip_alternatives));
   plan.parsed = ParseQuery(plan.q);

@@ -203,23 +203,24 @@ bool OneLetterMore(std::string_view longer, std::string_view shorter) {
 
 SlipTable::SlipTable(const Xapian::Database& db) {
   // Only terms starting with a-z: the prefixed tags and pairs, most of the
-  // term list, are never walked. Walked in order, the words come sorted.
+  // term list, are never walked.
   for (char first = 'a'; first <= 'z'; ++first) AddWords(db, std::string(1, first));
+  // The term list's order already; sorted all the same, since Find relies on it.
+  std::sort(words_.begin(), words_.end(), [](const Word& a, const Word& b) { return a.text < b.text; });
+  words_.shrink_to_fit();
+  for (std::uint32_t position = 0; position < words_.size(); ++position) {
+    const std::string& text = words_[position].text;
+    for (std::size_t i = 0; i < text.size(); ++i) deletions_.push_back({Key(text.substr(0, i) + text.substr(i + 1)), position});
+  }
   std::sort(deletions_.begin(), deletions_.end());
   deletions_.shrink_to_fit();
-  words_.shrink_to_fit();
 }
 
 void SlipTable::AddWords(const Xapian::Database& db, const std::string& prefix) {
   for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
     const std::string& term = *t;
     const bool syllable = AsciiLetters(term, 2, kLongestSyllable) && t.get_termfreq() >= kMinFrequency;
-    if (!syllable && !AsciiLetters(term, kLongestSyllable + 1, kLongestWord)) continue;
-    const auto position = static_cast<std::uint32_t>(words_.size());
-    words_.push_back({term, t.get_termfreq()});
-    for (std::size_t i = 0; i < term.size(); ++i) {
-      deletions_.push_back({Key(term.substr(0, i) + term.substr(i + 1)), position});
-    }
+    if (syllable || AsciiLetters(term, kLongestSyllable + 1, kLongestWord)) words_.push_back({term, t.get_termfreq()});
   }
 }
 
@@ -237,7 +238,7 @@ std::vector<std::uint32_t> SlipTable::Filed(std::string_view less_one_letter) co
   return words;
 }
 
-std::vector<std::string_view> SlipTable::Neighbours(std::string_view folded) const {
+std::vector<std::uint32_t> SlipTable::NeighbourPositions(std::string_view folded) const {
   std::vector<std::uint32_t> found;
   auto consider = [&](std::uint32_t position) {
     if (words_[position].text != folded) found.push_back(position);
@@ -261,15 +262,19 @@ std::vector<std::string_view> SlipTable::Neighbours(std::string_view folded) con
     return words_[a].frequency != words_[b].frequency ? words_[a].frequency > words_[b].frequency : a < b;
   });
   found.erase(std::unique(found.begin(), found.end()), found.end());
+  return found;
+}
+
+std::vector<std::string_view> SlipTable::Neighbours(std::string_view folded) const {
   std::vector<std::string_view> words;
-  for (std::uint32_t p : found) words.emplace_back(words_[p].text);
+  for (std::uint32_t p : NeighbourPositions(folded)) words.emplace_back(words_[p].text);
   return words;
 }
 
 std::string_view SlipTable::Nearest(std::string_view folded, Xapian::doccount* frequency) const {
-  std::vector<std::string_view> neighbours = Neighbours(folded);
-  if (frequency != nullptr) *frequency = neighbours.empty() ? 0 : words_[*Find(neighbours[0])].frequency;
-  return neighbours.empty() ? std::string_view() : neighbours[0];
+  std::vector<std::uint32_t> neighbours = NeighbourPositions(folded);
+  if (frequency != nullptr) *frequency = neighbours.empty() ? 0 : words_[neighbours[0]].frequency;
+  return neighbours.empty() ? std::string_view() : std::string_view(words_[neighbours[0]].text);
 }
 
 namespace {
@@ -298,13 +303,13 @@ std::optional<Correction> CorrectWord(const Analyzer& analyzer, const Xapian::Da
   for (const auto& [kind, reading] : readings) {
     if (!reading) continue;
     std::string term = ExactTerm(analyzer, *reading);
-    if (!term.empty() && better(db.get_termfreq(term))) return Correction{word, term, kind, held > 0};
+    if (!term.empty() && better(db.get_termfreq(term))) return Correction{word, term, kind, held > 0, false};
   }
   if (!AsciiLetters(word, 2, SlipTable::kLongestWord + 1)) return std::nullopt;
   Xapian::doccount nearest_held = 0;
   std::string_view nearest = slips().Nearest(word, &nearest_held);
   if (nearest.empty() || !better(nearest_held)) return std::nullopt;
-  return Correction{word, std::string(nearest), Correction::Kind::kSlip, held > 0};
+  return Correction{word, std::string(nearest), Correction::Kind::kSlip, held > 0, false};
 }
 
 bool IsOperator(std::string_view w) { return w == "AND" || w == "OR" || w == "NOT"; }
@@ -415,7 +420,7 @@ void ExpandByContext(const Xapian::Database& db, const std::function<const SlipT
     }
     if (best_word == words.size()) return;
     Piece& w = *words[best_word];
-    w.correction = Correction{w.text, std::string(best), Correction::Kind::kSlip, true};
+    w.correction = Correction{w.text, std::string(best), Correction::Kind::kSlip, true, true};
     context[best_word] = std::string(best);
   }
 }
@@ -517,7 +522,7 @@ void DecodeInContext(const Analyzer& analyzer, const Xapian::Database& db, std::
     if (!reading) continue;
     std::string term = ExactTerm(analyzer, *reading);
     if (term.empty() || term == p.folded || db.get_termfreq(term) <= db.get_termfreq(p.folded)) continue;
-    p.correction = Correction{p.text, term, *method, false};
+    p.correction = Correction{p.text, term, *method, false, false};
   }
 }
 

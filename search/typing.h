@@ -34,7 +34,8 @@ std::optional<std::string> DecodeVni(std::string_view keys);
 // length) that at least kMinFrequency reports hold, every longer word up to
 // kLongestWord letters (a name or a foreign word: "rhodophyte", "zuckerberg")
 // that any report holds, and the words one letter shorter each gives (the
-// symmetric-deletion scheme), so a look-up is a few hash probes, not a scan.
+// symmetric-deletion scheme), so a look-up is a few binary searches, not a
+// scan.
 // A long word is one slip from few others, so one report is evidence
 // enough; a short one is one slip from many, and a word that few reports
 // hold is as likely a slip itself. Built once per revision; immutable, so
@@ -73,6 +74,8 @@ class SlipTable {
   };
 
   void AddWords(const Xapian::Database& db, const std::string& prefix);
+  // Neighbours' positions in words_, most frequent first.
+  std::vector<std::uint32_t> NeighbourPositions(std::string_view folded) const;
   // The position of `text` in words_ (sorted, as the term list is), if held.
   std::optional<std::uint32_t> Find(std::string_view text) const;
   // The words filed under `less_one_letter` (candidates, not yet checked).
@@ -90,6 +93,11 @@ struct Correction {
   // The word is searched as typed *or* as `to`: a few reports hold it, but
   // kFarLess times fewer than the word one slip away ("trmp" for "trump").
   bool expanded = false;
+  // Expanded for its neighbours, not for being rare: a word many reports
+  // hold ("gao", "loan") that seldom stands beside the words typed next to
+  // it. It may well be meant, so it keeps its own weight beside `to`'s,
+  // where a rare slip and `to` weigh as one word.
+  bool in_context = false;
 };
 
 // An unaccented word that at most kRareReports reports hold (or one in

@@ -226,4 +226,35 @@ TEST_CASE("a slip takes the word that stands with the words around it in one rep
   CHECK(CorrectTyping(analyzer, db, slips, "sy koi", &corrections) == "sy loi");
 }
 
+TEST_CASE("a real word its neighbours never stand beside is also searched as the word they do", "[typing]") {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  auto add = [&](int count, std::initializer_list<std::string> terms) {
+    for (int i = 0; i < count; ++i) {
+      Xapian::Document doc;
+      for (const std::string& t : terms) doc.add_term(t);
+      db.add_document(doc);
+    }
+  };
+  // "linh", a word 40 reports hold, never stands between "phan" and "te";
+  // "kinh", one key away, does in 30 ("thành phần kinh tế").
+  add(30, {"phan", "kinh", "te", schema::PairTerm("phan", "kinh"), schema::PairTerm("kinh", "te")});
+  add(40, {"linh"});
+  add(1, {"kimh"});  // a slip one report holds
+  SlipTable table(db);
+  auto slips = [&]() -> const SlipTable& { return table; };
+  Analyzer analyzer;
+  std::vector<Correction> corrections;
+  CHECK(CorrectTyping(analyzer, db, slips, "phan linh te", &corrections) == "phan linh te");
+  REQUIRE(corrections.size() == 1);
+  CHECK(corrections[0].to == "kinh");
+  CHECK(corrections[0].expanded);
+  CHECK(corrections[0].in_context);  // a word that may be meant: weighed as itself
+  corrections.clear();
+  CHECK(CorrectTyping(analyzer, db, slips, "phan kimh te", &corrections) == "phan kimh te");
+  REQUIRE(corrections.size() == 1);
+  CHECK(corrections[0].to == "kinh");
+  CHECK(corrections[0].expanded);
+  CHECK_FALSE(corrections[0].in_context);  // a rare slip: one word with "kinh"
+}
+
 }  // namespace tinhgon
