@@ -87,7 +87,10 @@ Data Notices(const SearchResponse& response, const Params& params) {
   }
   if (const std::optional<Relaxed>& relaxed = response.relaxed) {
     if (!relaxed->dropped.empty()) {
-      add("Không báo cáo nào có từ " + Quoted(relaxed->dropped) + ": đã bỏ qua từ này.", "", "");
+      const bool several = relaxed->dropped.size() > 1;
+      add(std::string(several ? "Không báo cáo nào có các từ " : "Không báo cáo nào có từ ") +
+              Quoted(relaxed->dropped) + (several ? ": đã bỏ qua các từ này." : ": đã bỏ qua từ này."),
+          "", "");
     }
     if (relaxed->required < relaxed->of) {
       add("Không đủ báo cáo chứa mọi từ đã gõ: đang hiện các báo cáo chứa ít nhất " +

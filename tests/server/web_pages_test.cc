@@ -82,6 +82,12 @@ TEST_CASE("what a search did other than asked is said in Vietnamese on the page,
   CHECK_FALSE(Has(markup, "«<b>X»"));
 }
 
+TEST_CASE("words no report holds are named, one or several, as they were left out", "[server][web]") {
+  CHECK(Has(Shared().Get("/search?q=xyzzyq%20h%E1%BB%A3p"), "Không báo cáo nào có từ «xyzzyq»: đã bỏ qua từ này."));
+  CHECK(Has(Shared().Get("/search?q=xyzzyq%20qwzzkx%20h%E1%BB%A3p"),
+            "Không báo cáo nào có các từ «xyzzyq», «qwzzkx»: đã bỏ qua các từ này."));
+}
+
 TEST_CASE("every warning a search gives has its Vietnamese words", "[server][web]") {
   using Code = tinhgon::Warning::Code;
   tinhgon::Warning cut(Code::kQueryCut);
