@@ -18,6 +18,14 @@ inline std::size_t Utf8LengthOfUnit(char16_t c) {
   return 3;
 }
 
+// The longest prefix of `utf8` of at most `bytes` bytes that ends between
+// two characters, so a cut value stays valid UTF-8.
+inline std::string_view Utf8Head(std::string_view utf8, std::size_t bytes) {
+  std::size_t end = bytes < utf8.size() ? bytes : utf8.size();
+  while (end > 0 && end < utf8.size() && (static_cast<unsigned char>(utf8[end]) & 0xC0) == 0x80) --end;
+  return utf8.substr(0, end);
+}
+
 // Appends the UTF-8 form of `units`; unpaired surrogates become U+FFFD.
 void AppendUtf8(std::u16string_view units, std::string* out);
 

@@ -4,6 +4,8 @@
 
 #include <stdexcept>
 
+#include "analyzers/utf8.h"
+
 namespace tinhgon::schema {
 namespace {
 
@@ -22,19 +24,11 @@ std::string Sha256Hex(std::string_view value) {
   return hex;
 }
 
-// The longest prefix of `value` of at most `bytes` bytes that ends on a
-// character boundary, so the readable part of a digest term stays UTF-8.
-std::string_view Head(std::string_view value, std::size_t bytes) {
-  std::size_t end = std::min(bytes, value.size());
-  while (end > 0 && end < value.size() && (static_cast<unsigned char>(value[end]) & 0xC0) == 0x80) --end;
-  return value.substr(0, end);
-}
-
 }  // namespace
 
 std::string BooleanTerm(std::string_view prefix, std::string_view value) {
   if (value.size() <= kMaxPlainTermValue) return Term(prefix, value);
-  std::string term = Term(prefix, Head(value, 150));
+  std::string term = Term(prefix, Utf8Head(value, 150));  // the readable part stays UTF-8
   term += '\x1e';
   term += Sha256Hex(value);
   return term;

@@ -1,6 +1,7 @@
 // Searcher's comparison of places: the same search run once per place.
 #include <algorithm>
 
+#include "analyzers/utf8.h"
 #include "index/schema.h"
 #include "search/filter_resolver.h"
 #include "search/searcher.h"
@@ -19,9 +20,7 @@ Comparison Searcher::Compare(const SearchRequest& request, const std::vector<Pla
   // is counted: a column of zeros would read as a place with no reports.
   for (const PlaceFilter& place : places) {
     if (!filters_->Terms(place.filter, place.value, nullptr).empty()) continue;
-    std::size_t cut = std::min<std::size_t>(place.value.size(), 100);
-    while (cut < place.value.size() && (static_cast<unsigned char>(place.value[cut]) & 0xC0) == 0x80) --cut;
-    const std::string value = place.value.substr(0, cut);  // whole characters
+    const std::string value(Utf8Head(place.value, 100));
     throw SearchError("unknown_place", "no place called '" + value + "'", value);
   }
   for (const PlaceFilter& place : places) {

@@ -1,7 +1,6 @@
 #include "search/searcher.h"
 
 #include <algorithm>
-#include <cctype>
 #include <chrono>
 #include <map>
 #include <optional>
@@ -176,13 +175,7 @@ Searcher::Plan Searcher::MakePlan(const SearchRequest& r, bool counted) {
   plan.corrected = plan.q != typed;
   std::map<std::string, QueryBuilder::Alternative> slip_alternatives;
   for (const Correction& c : plan.corrections) {
-    if (!c.expanded) continue;
-    // Keyed as the analyzer writes the word: "Zukerberg" is "zukerberg".
-    // Only words of ASCII letters and digits are corrected (typing.h).
-    std::string typed_word = DiacriticFolder::Fold(c.from);
-    std::transform(typed_word.begin(), typed_word.end(), typed_word.begin(),
-                   [](unsigned char k) { return static_cast<char>(std::tolower(k)); });
-    slip_alternatives[typed_word] = {DiacriticFolder::Fold(c.to), !c.in_context};
+    if (c.expanded) slip_alternatives[TypedTerm(c.from)] = {DiacriticFolder::Fold(c.to), !c.in_context};
   }
   builder_->SetAlternatives(std::move(slip_alternatives));
   plan.parsed = ParseQuery(plan.q);

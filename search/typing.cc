@@ -316,6 +316,13 @@ bool IsOperator(std::string_view w) { return w == "AND" || w == "OR" || w == "NO
 
 }  // namespace
 
+std::string TypedTerm(std::string_view word) {
+  std::string folded = DiacriticFolder::Fold(std::string(word));
+  std::transform(folded.begin(), folded.end(), folded.begin(),
+                 [](char k) { return static_cast<char>(std::tolower(static_cast<unsigned char>(k))); });
+  return folded;
+}
+
 const char* KindName(Correction::Kind kind) {
   switch (kind) {
     case Correction::Kind::kTelex: return "telex";
@@ -359,10 +366,7 @@ std::vector<Piece> Pieces(const std::string& query) {
       pieces.push_back(std::move(piece));
       continue;
     }
-    piece.folded = DiacriticFolder::Fold(piece.text);
-    std::transform(piece.folded.begin(), piece.folded.end(), piece.folded.begin(), [](char k) {
-      return static_cast<char>(std::tolower(static_cast<unsigned char>(k)));
-    });
+    piece.folded = TypedTerm(piece.text);
     // Only words of ASCII letters and digits can be keys typed with the
     // input method off; field:value, codes, marked words, operators and
     // quoted words stay as typed.

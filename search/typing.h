@@ -133,6 +133,11 @@ std::string CorrectTyping(const Analyzer& analyzer, const Xapian::Database& db,
                           const std::function<const SlipTable&()>& slips, const std::string& query,
                           std::vector<Correction>* corrections);
 
+// A word as typed, without marks and in lower case: the term the typing
+// step looks up, and the key of a Correction's `from` ("Zukerberg" ->
+// "zukerberg").
+std::string TypedTerm(std::string_view word);
+
 // "telex", "vni", "slip": the kind's name in the API.
 const char* KindName(Correction::Kind kind);
 

@@ -19,6 +19,15 @@ std::string Term(const std::optional<std::string>& decoded) {
   return words.size() == 1 ? words[0]->term : "(not one word)";
 }
 
+// `count` reports, each holding `terms`.
+void AddReports(Xapian::WritableDatabase* db, int count, std::initializer_list<std::string> terms) {
+  for (int i = 0; i < count; ++i) {
+    Xapian::Document doc;
+    for (const std::string& t : terms) doc.add_term(t);
+    db->add_document(doc);
+  }
+}
+
 Xapian::WritableDatabase Vocabulary() {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
   // Folded words with the frequencies a slip is judged by, and the exact
@@ -29,13 +38,7 @@ Xapian::WritableDatabase Vocabulary() {
                                                {"chee", 0},   {"hop", 30},   {"hợp", 30},  {"huyen", 50},
                                                {"coong", 5},  {"cong", 40},  {"công", 40}, {"tac", 20},
                                                {"tác", 20}};
-  for (const auto& [word, count] : words) {
-    for (int i = 0; i < count; ++i) {
-      Xapian::Document doc;
-      doc.add_term(word);
-      db.add_document(doc);
-    }
-  }
+  for (const auto& [word, count] : words) AddReports(&db, count, {word});
   return db;
 }
 
@@ -90,11 +93,7 @@ TEST_CASE("a slip finds the most frequent word one key away", "[typing]") {
 
 TEST_CASE("a name or foreign word longer than a syllable is found from one report", "[typing]") {
   Xapian::WritableDatabase db = Vocabulary();
-  for (const char* word : {"rhodophyte", "chloroplastidan", "zuckerberg", "zukerbergs"}) {
-    Xapian::Document doc;
-    doc.add_term(word);
-    db.add_document(doc);
-  }
+  for (const char* word : {"rhodophyte", "chloroplastidan", "zuckerberg", "zukerbergs"}) AddReports(&db, 1, {word});
   SlipTable slips(db);
   CHECK(slips.Nearest("rhodophte") == "rhodophyte");            // dropped
   CHECK(slips.Nearest("cloroplastidan") == "chloroplastidan");  // dropped at the start
@@ -105,9 +104,7 @@ TEST_CASE("a name or foreign word longer than a syllable is found from one repor
   CHECK(slips.Nearest("zuckerbegs").empty());                   // two slips from each
   // A syllable-long word needs kMinFrequency reports: "phi" (one) is no
   // word a slip is corrected to.
-  Xapian::Document doc;
-  doc.add_term("phi");
-  db.add_document(doc);
+  AddReports(&db, 1, {"phi"});
   CHECK(SlipTable(db).Nearest("phiu").empty());
   Analyzer analyzer;
   std::vector<Correction> corrections;
@@ -197,13 +194,7 @@ TEST_CASE("a rare word one slip from a far more frequent one is searched as eith
 
 TEST_CASE("a slip takes the word that stands with the words around it in one report", "[typing]") {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-  auto add = [&](int count, std::initializer_list<std::string> terms) {
-    for (int i = 0; i < count; ++i) {
-      Xapian::Document doc;
-      for (const std::string& t : terms) doc.add_term(t);
-      db.add_document(doc);
-    }
-  };
+  auto add = [&](int count, std::initializer_list<std::string> terms) { AddReports(&db, count, terms); };
   // "loi" is the more frequent word one key from "koi", and "sy loi" the
   // more frequent pair; only "khoi" follows "binh sy" in any report.
   add(36, {"loi"});
@@ -228,13 +219,7 @@ TEST_CASE("a slip takes the word that stands with the words around it in one rep
 
 TEST_CASE("a real word its neighbours never stand beside is also searched as the word they do", "[typing]") {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-  auto add = [&](int count, std::initializer_list<std::string> terms) {
-    for (int i = 0; i < count; ++i) {
-      Xapian::Document doc;
-      for (const std::string& t : terms) doc.add_term(t);
-      db.add_document(doc);
-    }
-  };
+  auto add = [&](int count, std::initializer_list<std::string> terms) { AddReports(&db, count, terms); };
   // "linh", a word 40 reports hold, never stands between "phan" and "te";
   // "kinh", one key away, does in 30 ("thành phần kinh tế").
   add(30, {"phan", "kinh", "te", schema::PairTerm("phan", "kinh"), schema::PairTerm("kinh", "te")});
